@@ -1,0 +1,15 @@
+"""The build's notion of "now": SOURCE_DATE_EPOCH when set, so output is reproducible."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+
+def build_time(environ: dict[str, str] | None = None) -> dt.datetime:
+    """The build instant in UTC: SOURCE_DATE_EPOCH if set, else the current time (to the second)."""
+    environ = os.environ if environ is None else environ
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    return dt.datetime.now(tz=dt.timezone.utc).replace(microsecond=0)

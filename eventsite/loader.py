@@ -1,0 +1,70 @@
+"""Read data/events.yaml into the typed model, collecting every problem at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from eventsite import checks, schema
+from eventsite.model import Site
+from eventsite.problems import Problem
+
+
+class DataError(Exception):
+    """The data file has problems; `problems` lists all of them."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(problem) for problem in problems))
+
+
+def read_site(path: str | Path, display_name: str | None = None) -> tuple[Site | None, list[Problem]]:
+    """Parse and validate a data file: the site (None if there are errors) and all problems."""
+    path = Path(path)
+    return parse_site(path.read_bytes(), display_name or str(path))
+
+
+def parse_site(data: bytes, file: str) -> tuple[Site | None, list[Problem]]:
+    """Like `read_site`, for the bytes of a file named `file` in messages."""
+    expected = "a mapping with the keys site, organisations, venues, documents, events"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, [Problem(file, line, column, "", "the file is not UTF-8 text; save it as UTF-8",
+                              "UTF-8", f"the byte 0x{data[error.start]:02x}")]
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = " ".join(filter(None, [error.context, error.problem]))
+        return None, [Problem(file, line, column, "", f"YAML syntax error: {what}",
+                              "valid YAML", describe_mark(text, line))]
+    except yaml.YAMLError as error:
+        return None, [Problem(file, 1, 1, "", f"YAML error: {error}", "valid YAML", "invalid YAML")]
+    if root is None:
+        return None, [Problem(file, 1, 1, "", "the file is empty", expected, "nothing")]
+    walk = schema.Walk(file)
+    site = schema.SITE.convert(root, "", walk)
+    if site is not schema.INVALID:
+        site = checks.check_site(site, walk)
+    problems = sorted(walk.problems, key=lambda p: (p.line, p.column, p.path))
+    errors = [problem for problem in problems if problem.severity == "error"]
+    return (None if errors else site), problems
+
+
+def describe_mark(text: str, line: int) -> str:
+    lines = text.splitlines()
+    shown = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    return f"'{shown}'" if shown else "the end of the file"
+
+
+def load_site(path: str | Path) -> Site:
+    """The validated site, or DataError naming every problem."""
+    site, problems = read_site(path)
+    if site is None:
+        raise DataError([problem for problem in problems if problem.severity == "error"])
+    return site

@@ -1,0 +1,523 @@
+"""The schema of data/events.yaml, declared once and used twice.
+
+`convert` walks the YAML node tree (which keeps line numbers) and builds the typed model,
+recording every problem instead of stopping at the first. `json_schema` exports the same
+rules for editors' YAML tooling (data/events.schema.json).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import zoneinfo
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Callable, Iterable
+
+import yaml
+
+from eventsite import model
+from eventsite.languages import DEFAULT_LANGUAGE, LANGUAGES
+from eventsite.problems import Problem, describe
+
+INVALID: Any = object()  # a value that failed; its problems are already recorded
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+MONTH_PATTERN = r"^\d{4}-\d{2}$"
+DATETIME_PATTERN = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?$"
+EMAIL_PATTERN = r"^[^@\s<>]+@[^@\s<>]+\.[A-Za-z]{2,}$"
+
+YAML_TAG = "tag:yaml.org,2002:"
+
+
+@dataclass
+class Walk:
+    """What one pass over the file collects: problems, node positions, ids, references."""
+
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    ids: list[tuple[str, str, type]] = field(default_factory=list)  # (id, path, model class)
+    references: list[tuple[str, str, type]] = field(default_factory=list)  # (id, path, wanted)
+    translations: list[tuple[str, bool, tuple[str, ...]]] = field(default_factory=list)
+
+    def at(self, node: yaml.Node, path: str) -> None:
+        self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def error(self, node: yaml.Node, path: str, message: str, expected: str = "", found: str = "",
+              severity: str = "error") -> Any:
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        self.problems.append(
+            Problem(self.file, line, column, path, message, expected, found, severity)
+        )
+        return INVALID
+
+
+def found_node(node: yaml.Node) -> str:
+    """How a node looks to an editor, for the `found ...` part of a message."""
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping (key: value pairs)"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if node.tag == YAML_TAG + "null":
+        return "nothing"
+    return describe(node.value)
+
+
+def yaml11_surprise(node: yaml.ScalarNode) -> str:
+    """Why an unquoted scalar is not text for YAML 1.1 (PyYAML), or '' if it is text."""
+    if node.style or node.tag == YAML_TAG + "str":
+        return ""
+    kind = node.tag.removeprefix(YAML_TAG)
+    if kind == "bool":
+        return f"YAML reads an unquoted {node.value} as the boolean {node.value.lower() in ('yes', 'y', 'true', 'on')}"
+    if kind == "int" and ":" in node.value:
+        seconds = 0
+        for part in node.value.replace("_", "").lstrip("+-").split(":"):
+            seconds = seconds * 60 + int(part)
+        return f"YAML reads an unquoted {node.value} as the number {seconds}, not a time"
+    if kind in ("int", "float"):
+        return f"YAML reads an unquoted {node.value} as a number"
+    if kind == "timestamp":
+        return f"YAML reads an unquoted {node.value} as a date"
+    if kind == "null":
+        return "the value is empty"
+    return f"YAML reads it as {kind}"
+
+
+class Type:
+    """One kind of value in the file."""
+
+    expected = "a value"
+
+    def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def scalar(self, node: yaml.Node, path: str, walk: Walk) -> str | Any:
+        """The text of a scalar node that YAML reads as a string, else a recorded problem."""
+        if not isinstance(node, yaml.ScalarNode):
+            return walk.error(node, path, "wrong type", self.expected, found_node(node))
+        surprise = yaml11_surprise(node)
+        if surprise:
+            hint = "put it in quotes" if node.value else "fill it in or remove the key"
+            return walk.error(node, path, f"{surprise}; {hint}", self.expected, found_node(node))
+        return node.value
+
+
+@dataclass
+class Str(Type):
+    pattern: str | None = None
+    expected: str = "text"
+    check: Callable[[str], bool] | None = None
+    suggestions: Callable[[], Iterable[str]] | None = None
+
+    def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        value = self.scalar(node, path, walk)
+        if value is INVALID:
+            return INVALID
+        value = value.strip()
+        if not value:
+            return walk.error(node, path, "empty value", self.expected, "nothing")
+        if self.pattern and not re.match(self.pattern, value):
+            return walk.error(node, path, "not allowed here", self.expected, describe(value))
+        if self.check and not self.check(value):
+            guess = difflib.get_close_matches(value, list(self.suggestions()), n=1) if self.suggestions else []
+            hint = f"; did you mean '{guess[0]}'?" if guess else ""
+            return walk.error(node, path, f"not allowed here{hint}", self.expected, describe(value))
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "string", "minLength": 1}
+        if self.pattern:
+            schema["pattern"] = self.pattern
+        return schema
+
+
+@dataclass
+class Id(Str):
+    kind: type | None = None
+    pattern: str | None = ID_PATTERN
+    expected: str = "an id of lowercase letters, digits and single hyphens (it becomes a URL)"
+
+    def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        value = super().convert(node, path, walk)
+        if value is not INVALID:
+            walk.ids.append((value, path, self.kind))
+        return value
+
+
+@dataclass
+class Ref(Str):
+    kind: type | None = None
+    pattern: str | None = ID_PATTERN
+    expected: str = "the id of an item defined in this file"
+
+    def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        value = super().convert(node, path, walk)
+        if value is not INVALID:
+            walk.references.append((value, path, self.kind))
+        return value
+
+
+def is_link(value: str) -> bool:
+    if re.search(r"\s", value):
+        return False
+    if value.startswith("mailto:"):
+        return bool(re.match(EMAIL_PATTERN, value[len("mailto:"):]))
+    return bool(re.match(r"^https?://[^/\s]+\.[^/\s]+", value))
+
+
+def is_timezone(value: str) -> bool:
+    return value in available_timezones()
+
+
+@lru_cache(maxsize=1)
+def available_timezones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+URL = Str(expected="a link starting with https://, http:// or mailto:", check=is_link)
+EMAIL = Str(pattern=EMAIL_PATTERN, expected="an e-mail address like name@example.org")
+TIMEZONE = Str(expected="an IANA time zone like Europe/Zurich", check=is_timezone,
+               suggestions=lambda: available_timezones())
+
+
+@dataclass
+class Enum(Type):
+    values: tuple[str, ...] = ()
+
+    @property
+    def expected(self) -> str:  # type: ignore[override]
+        return "one of " + ", ".join(self.values)
+
+    def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        value = self.scalar(node, path, walk)
+        if value is INVALID:
+            return INVALID
+        if value not in self.values:
+            guess = difflib.get_close_matches(value, self.values, n=1)
+            hint = f"; did you mean '{guess[0]}'?" if guess else ""
+            return walk.error(node, path, f"unknown value{hint}", self.expected, describe(value))
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"enum": list(self.values)}
+
+
+@dataclass
+class Int(Type):
+    minimum: int = 0
+    expected: str = "a whole number, 0 or more"
+
+    def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        if not isinstance(node, yaml.ScalarNode) or node.style or node.tag != YAML_TAG + "int" \
+                or not re.match(r"^[0-9]+$", node.value):
+            return walk.error(node, path, "wrong type", self.expected, found_node(node))
+        value = int(node.value)
+        if value < self.minimum:
+            return walk.error(node, path, "too small", self.expected, describe(value))
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "integer", "minimum": self.minimum}
+
+
+@dataclass
+class When(Type):
+    """A day ("2026-07-06"); optionally a month only ("2026-03") or a date-time."""
+
+    months: bool = False
+    times: bool = False
+
+    @property
+    def expected(self) -> str:  # type: ignore[override]
+        forms = ["a date like 2026-07-06"]
+        if self.months:
+            forms.append('a month like "2026-03"')
+        if self.times:
+            forms.append('a date and time like "2026-07-08T10:00"')
+        return " or ".join(forms)
+
+    def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        if not isinstance(node, yaml.ScalarNode) or node.tag not in (YAML_TAG + "str", YAML_TAG + "timestamp"):
+            return walk.error(node, path, "wrong type", self.expected, found_node(node))
+        text = node.value.strip()
+        try:
+            if re.match(DATE_PATTERN, text):
+                return dt.date.fromisoformat(text)
+            if self.months and re.match(MONTH_PATTERN, text):
+                year, month = (int(part) for part in text.split("-"))
+                if not 1 <= month <= 12:
+                    raise ValueError
+                return model.Month(year, month)
+            if self.times and re.match(DATETIME_PATTERN, text):
+                return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            return walk.error(node, path, "no such day on the calendar",
+                              "a real calendar date", describe(text))
+        return walk.error(node, path, "not a date", self.expected, describe(text))
+
+    def json_schema(self) -> dict[str, Any]:
+        patterns = [DATE_PATTERN]
+        if self.months:
+            patterns.append(MONTH_PATTERN)
+        if self.times:
+            patterns.append(DATETIME_PATTERN)
+        return {"type": "string", "pattern": "|".join(f"({p})" for p in patterns)}
+
+
+class LocalText(Type):
+    """A text in the six languages: `{ar: ..., zh: ..., en: ..., fr: ..., ru: ..., es: ...}`."""
+
+    expected = "a text in each language, like {en: ..., fr: ...}"
+
+    def convert(self, node: yaml.Node, path: str, walk: Walk, required: bool = True) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            return walk.error(node, path, "wrong type", self.expected, found_node(node))
+        values: dict[str, str] = {}
+        for key_node, value_node in unique_pairs(node, path, walk):
+            lang = key_node.value
+            lang_path = f"{path}.{lang}"
+            walk.at(value_node, lang_path)
+            if lang not in LANGUAGES:
+                walk.error(key_node, lang_path, "unknown language code",
+                           "one of " + ", ".join(LANGUAGES), describe(lang))
+                continue
+            text = TEXT.convert(value_node, lang_path, walk)
+            if text is not INVALID:
+                values[lang] = text
+        missing = tuple(lang for lang in LANGUAGES if lang not in values)
+        walk.translations.append((path, required, missing))
+        if DEFAULT_LANGUAGE in missing or (required and missing):
+            word = "translation" if len(missing) == 1 else "translations"
+            walk.error(node, path, f"missing {word}", "all six languages: " + ", ".join(LANGUAGES),
+                       "no " + ", ".join(missing))
+        return model.Text(values) if values else INVALID
+
+    def json_schema(self) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {lang: {"type": "string", "minLength": 1} for lang in LANGUAGES},
+            "required": list(LANGUAGES),
+        }
+
+
+TEXT = Str()
+
+
+@dataclass
+class ListOf(Type):
+    item: Type = field(default_factory=Str)
+
+    @property
+    def expected(self) -> str:  # type: ignore[override]
+        return "a list"
+
+    def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        if not isinstance(node, yaml.SequenceNode):
+            return walk.error(node, path, "wrong type", "a list (lines starting with '- ')", found_node(node))
+        items = []
+        for index, item_node in enumerate(node.value):
+            item_path = f"{path}[{index}]"
+            walk.at(item_node, item_path)
+            items.append(self.item.convert(item_node, item_path, walk))
+        # Broken items are left out (their problems are recorded) so that the checks
+        # across fields still run on the rest: the editor sees every mistake at once.
+        return tuple(item for item in items if item is not INVALID)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "array", "items": self.item.json_schema()}
+
+
+@dataclass
+class Field:
+    type: Type
+    required: bool = True
+    description: str = ""
+
+
+@dataclass
+class Record(Type):
+    """A mapping with known keys, built into a model class."""
+
+    cls: type = object
+    fields: dict[str, Field] = field(default_factory=dict)
+    expected: str = "a mapping (key: value pairs)"
+
+    def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            return walk.error(node, path, "wrong type", self.expected, found_node(node))
+        values: dict[str, Any] = {}
+        for key_node, value_node in unique_pairs(node, path, walk):
+            key = key_node.value
+            key_path = f"{path}.{key}" if path else key
+            walk.at(value_node, key_path)
+            spec = self.fields.get(key)
+            if spec is None:
+                guess = difflib.get_close_matches(key, self.fields, n=1)
+                hint = f"; did you mean '{guess[0]}'?" if guess else ""
+                walk.error(key_node, key_path, f"unknown key{hint}",
+                           "one of " + ", ".join(self.fields), describe(key))
+                values[key] = INVALID
+                continue
+            if isinstance(spec.type, LocalText):
+                values[key] = spec.type.convert(value_node, key_path, walk, spec.required)
+            else:
+                values[key] = spec.type.convert(value_node, key_path, walk)
+        for key, spec in self.fields.items():
+            if spec.required and key not in values:
+                walk.error(node, f"{path}.{key}" if path else key, "missing required key",
+                           spec.type.expected, "no such key")
+                values[key] = INVALID
+        if INVALID in values.values():
+            return INVALID
+        return self.cls(**values)
+
+    def json_schema(self) -> dict[str, Any]:
+        properties = {}
+        for key, spec in self.fields.items():
+            schema = spec.type.json_schema()
+            if spec.description:
+                schema = {"description": spec.description, **schema}
+            properties[key] = schema
+        return {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": properties,
+            "required": [key for key, spec in self.fields.items() if spec.required],
+        }
+
+
+def unique_pairs(node: yaml.MappingNode, path: str, walk: Walk) -> list[tuple[yaml.Node, yaml.Node]]:
+    """The key/value pairs of a mapping; a repeated key is a problem (PyYAML would keep the last)."""
+    seen: dict[str, yaml.Node] = {}
+    pairs = []
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            walk.error(key_node, path, "a key must be a plain word", "a key", found_node(key_node))
+            continue
+        key = key_node.value
+        if key in seen:
+            first = seen[key].start_mark.line + 1
+            walk.error(key_node, f"{path}.{key}" if path else key,
+                       f"duplicate key: it would silently replace the one on line {first}",
+                       "each key once", f"'{key}' twice")
+            continue
+        seen[key] = key_node
+        pairs.append((key_node, value_node))
+    return pairs
+
+
+def tuple_of(item: Type) -> ListOf:
+    return ListOf(item=item)
+
+
+TEXTS = LocalText()
+STATUS = Enum(values=model.STATUSES)
+
+ORGANISATION = Record(model.Organisation, {
+    "id": Field(Id(kind=model.Organisation)),
+    "name": Field(TEXTS),
+    "abbreviation": Field(TEXTS, required=False),
+})
+
+VENUE = Record(model.Venue, {
+    "id": Field(Id(kind=model.Venue)),
+    "name": Field(TEXTS),
+    "address": Field(TEXTS, required=False),
+    "timezone": Field(TIMEZONE, description="IANA time zone of the venue, e.g. Europe/Zurich"),
+})
+
+DOCUMENT = Record(model.Document, {
+    "id": Field(Id(kind=model.Document)),
+    "kind": Field(Enum(values=model.DOCUMENT_KINDS)),
+    "date": Field(When(months=True)),
+    "title": Field(TEXTS),
+    "symbol": Field(Str(expected="a document symbol like A/RES/79/325"), required=False),
+    "issuer": Field(Ref(kind=model.Organisation), required=False),
+    "url": Field(URL, required=False),
+})
+
+SESSION = Record(model.Session, {
+    "id": Field(Id(kind=model.Session)),
+    "title": Field(TEXTS),
+    "start": Field(When(times=True)),
+    "end": Field(When(times=True), required=False, description="defaults to start"),
+    "timezone": Field(TIMEZONE, required=False,
+                      description="time zone of a start or end with a time of day; defaults to the venue's"),
+    "description": Field(TEXTS, required=False),
+    "status": Field(STATUS, required=False, description="defaults to the event's status"),
+})
+
+DEADLINE = Record(model.Deadline, {
+    "id": Field(Id(kind=model.Deadline)),
+    "date": Field(When(months=True)),
+    "title": Field(TEXTS),
+    "description": Field(TEXTS, required=False),
+})
+
+CONTACT = Record(model.Contact, {
+    "name": Field(TEXTS, required=False),
+    "role": Field(TEXTS, required=False),
+    "email": Field(EMAIL, required=False),
+    "phone": Field(Str(pattern=r"^\+?[0-9 ()-]{6,}$", expected='a phone number in quotes, like "+41 22 730 6240"'),
+                   required=False),
+})
+
+LINK = Record(model.Link, {
+    "kind": Field(Enum(values=model.LINK_KINDS)),
+    "url": Field(URL),
+    "label": Field(TEXTS),
+})
+
+EVENT = Record(model.Event, {
+    "id": Field(Id(kind=model.Event), description="becomes the page URL and the calendar UID: never change it"),
+    "kind": Field(Enum(values=model.EVENT_KINDS)),
+    "status": Field(STATUS),
+    "revision": Field(Int(), description="raise by one whenever a published event changes (calendar SEQUENCE)"),
+    "updated": Field(When(), description="the day this event's data last changed (calendar LAST-MODIFIED)"),
+    "start": Field(When(months=True)),
+    "end": Field(When(months=True)),
+    "title": Field(TEXTS),
+    "summary": Field(TEXTS),
+    "venue": Field(Ref(kind=model.Venue), required=False),
+    "description": Field(TEXTS, required=False),
+    "participation": Field(TEXTS, required=False),
+    "organisers": Field(tuple_of(Ref(kind=model.Organisation)), required=False),
+    "hosts": Field(tuple_of(Ref(kind=model.Organisation)), required=False),
+    "partners": Field(tuple_of(Ref(kind=model.Organisation)), required=False),
+    "co_chairs": Field(tuple_of(TEXTS), required=False),
+    "sessions": Field(tuple_of(SESSION), required=False),
+    "deadlines": Field(tuple_of(DEADLINE), required=False),
+    "documents": Field(tuple_of(Ref(kind=model.Document)), required=False),
+    "contacts": Field(tuple_of(CONTACT), required=False),
+    "links": Field(tuple_of(LINK), required=False),
+})
+
+SITE_INFO = Record(model.SiteInfo, {
+    "title": Field(TEXTS),
+    "description": Field(TEXTS),
+})
+
+SITE = Record(model.Site, {
+    "site": Field(SITE_INFO),
+    "organisations": Field(tuple_of(ORGANISATION), required=False),
+    "venues": Field(tuple_of(VENUE), required=False),
+    "documents": Field(tuple_of(DOCUMENT), required=False),
+    "events": Field(tuple_of(EVENT)),
+})
+
+
+def json_schema() -> dict[str, Any]:
+    """The schema of data/events.yaml as JSON Schema (draft 2020-12), for editors' tools."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Event data for the event site (data/events.yaml)",
+        **SITE.json_schema(),
+    }
