@@ -1,0 +1,191 @@
+"""The site's pages as HTML fragments, one language at a time.
+
+Layout lives in Jinja templates (overrides/eventsite/*.html, rendered here with
+autoescaping so that any text from the data shows as text); this module decides what
+each page shows: which events are upcoming, which deadlines are next, how dates read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+from markupsafe import Markup
+
+from eventsite import calendars, dates
+from eventsite.languages import DEFAULT_LANGUAGE, LANGUAGES, NATIVE_NAMES, direction, url_prefix
+from eventsite.model import Day, Event, Site, Text, first_day, is_exact, last_day
+from eventsite.ui import t
+
+# Pages written by hand in docs/<lang>/ that carry `eventsite: <kind>` in their front matter.
+DATA_PAGES = ("home", "deadlines", "venue", "documents")
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What every page of one language build needs to know."""
+
+    site: Site
+    lang: str
+    today: dt.date
+    site_url: str  # absolute, ending with "/"
+
+    def url(self, path: str, lang: str | None = None) -> str:
+        """Absolute URL of a site path in a language ("events/x/" -> https://.../fr/events/x/)."""
+        return f"{self.site_url}{url_prefix(lang or self.lang)}{path}"
+
+
+def make_environment(templates_dir: str | Path) -> jinja2.Environment:
+    """A Jinja environment for the eventsite templates; escapes everything by default."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.globals.update(t=t, iso=dates.iso, is_exact=is_exact, LANGUAGES=LANGUAGES,
+                       NATIVE_NAMES=NATIVE_NAMES, direction=direction)
+    env.filters.update(date_range=lambda pair, lang: dates.format_date_range(pair[0], pair[1], lang),
+                       day=dates.format_day, moment=dates.format_moment)
+    return env
+
+
+def event_path(event: Event) -> str:
+    """Site path of an event's page, below the language prefix."""
+    return f"events/{event.id}/"
+
+
+def event_source(event: Event, lang: str) -> str:
+    """Markdown source of a generated event page: front matter and title; the hook fills the body."""
+    meta = {"eventsite": "event", "event": event.id, "title": event.title.get(lang),
+            "description": event.summary.get(lang)}
+    front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
+    return f"---\n{front}\n---\n\n# {escape_markdown(event.title.get(lang))}\n"
+
+
+def escape_markdown(text: str) -> str:
+    return "".join(f"&#{ord(char)};" if char in "<>&*_`[]\\#" else char for char in text)
+
+
+def timing(start: Day, end: Day, today: dt.date) -> str:
+    """`upcoming`, `ongoing` or `past` on `today` (month-only values count as the whole month)."""
+    if today < first_day(start):
+        return "upcoming"
+    if today > last_day(end):
+        return "past"
+    return "ongoing"
+
+
+def days_until(day: Day, today: dt.date) -> int:
+    return (first_day(day) - today).days
+
+
+def text_in(text: Text | None, lang: str) -> Markup:
+    """A text in the page language, marked with its own language where it fell back to English."""
+    if text is None:
+        return Markup("")
+    value = text.get(lang)
+    used = text.lang_of(lang)
+    if used == lang:
+        return Markup.escape(value)
+    return Markup('<span lang="{}" dir="{}">{}</span>').format(used, direction(used), value)
+
+
+def paragraphs(text: Text | None, lang: str) -> list[Markup]:
+    """A multi-paragraph text split on blank lines, each escaped."""
+    if text is None:
+        return []
+    value = text_in(text, lang)
+    return [Markup(part.strip()) for part in str(value).split("\n\n") if part.strip()]
+
+
+def map_link(address: str) -> str:
+    """A link to the address on OpenStreetMap (a link only: the page loads nothing from it)."""
+    return "https://www.openstreetmap.org/search?query=" + quote(address)
+
+
+def json_ld(event: Event, ctx: PageContext) -> Markup:
+    """schema.org Event for search engines, safe to place inside <script>."""
+    site, lang = ctx.site, ctx.lang
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title.get(lang),
+        "description": event.summary.get(lang),
+        "startDate": dates.iso(event.start),
+        "endDate": dates.iso(event.end),
+        "eventStatus": "https://schema.org/" + {
+            "confirmed": "EventScheduled", "tentative": "EventScheduled", "cancelled": "EventCancelled",
+        }[event.status],
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "inLanguage": lang,
+        "url": ctx.url(event_path(event)),
+    }
+    if event.venue:
+        venue = site.venue(event.venue)
+        place: dict[str, Any] = {"@type": "Place", "name": venue.name.get(lang)}
+        if venue.address:
+            place["address"] = {"@type": "PostalAddress", "streetAddress": venue.address.get(lang)}
+        data["location"] = place
+    organisers = [site.organisation(id) for id in event.organisers]
+    if organisers:
+        data["organizer"] = [{"@type": "Organization", "name": org.name.get(lang)} for org in organisers]
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
+    # Nothing in the data can close the <script> element or open a comment.
+    for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, code)
+    return Markup(text)
+
+
+def render_page(kind: str, ctx: PageContext, env: jinja2.Environment, event_id: str | None = None) -> str:
+    """The HTML body of a data page (`home`, `deadlines`, `venue`, `documents`) or of an event."""
+    site, lang, today = ctx.site, ctx.lang, ctx.today
+    values: dict[str, Any] = dict(
+        ctx=ctx, site=site, lang=lang, today=today, timing=timing, days_until=days_until,
+        text_in=text_in, paragraphs=paragraphs, map_link=map_link, event_path=event_path,
+        links=calendars.add_to_calendar_links, feed_links=calendars.feed_links,
+        in_feeds=calendars.is_in_feeds, relative_days=relative_days,
+    )
+    if kind == "event":
+        assert event_id is not None
+        event = site.event(event_id)
+        values.update(event=event, json_ld=json_ld(event, ctx))
+    elif kind == "home":
+        values.update(sections=home_sections(site, today))
+    return env.get_template(f"{kind}.html").render(values)
+
+
+def home_sections(site: Site, today: dt.date) -> dict[str, list[Any]]:
+    """Events split into upcoming (soonest first) and past (latest first), and the next deadlines."""
+    ordered = sorted(site.events, key=lambda event: (first_day(event.start), event.id))
+    upcoming = [event for event in ordered if timing(event.start, event.end, today) != "past"]
+    past = [event for event in reversed(ordered) if timing(event.start, event.end, today) == "past"]
+    open_deadlines = [pair for pair in site.all_deadlines() if last_day(pair[1].date) >= today]
+    return {"upcoming": upcoming, "past": past, "deadlines": open_deadlines[:5]}
+
+
+def relative_days(day: Day, today: dt.date, lang: str) -> str:
+    """"in 3 days", "today", "3 days ago" in the page language (refreshed in the browser)."""
+    from babel.dates import format_timedelta
+
+    delta = days_until(day, today)
+    if delta == 0:
+        return t("site.today", lang)
+    return format_timedelta(dt.timedelta(days=delta), granularity="day", threshold=400,
+                            add_direction=True, locale=dates.babel_locale(lang))
+
+
+def languages_for(lang: str) -> list[str]:
+    """Languages other than `lang`, in UN order, for the language chooser."""
+    return [other for other in LANGUAGES if other != lang]
+
+
+__all__ = ["DATA_PAGES", "DEFAULT_LANGUAGE", "PageContext", "make_environment", "render_page",
+           "event_source", "event_path", "timing", "json_ld"]
