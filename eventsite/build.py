@@ -8,6 +8,7 @@ each other language under /<lang>/), and `finish` once at the very end.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 
 import jinja2
 
-from eventsite import calendars, pages
+from eventsite import calendars, pages, search
 from eventsite.clock import build_time
 from eventsite.languages import DEFAULT_LANGUAGE, LANGUAGES, url_prefix
 from eventsite.loader import load_site
@@ -115,7 +116,20 @@ def write_language_outputs(state: BuildState, site_dir: Path, lang: str) -> None
             not_found.replace(site_dir / lang / "404.html")
 
 
+def site_identity(state: BuildState, lang: str) -> tuple[str, str]:
+    """The site's name and description in a language, from the data."""
+    return state.site.site.title.get(lang), state.site.site.description.get(lang)
+
+
 def finish(state: BuildState, site_dir: Path) -> None:
-    """After the last language: the root 404 page is the default language's."""
+    """After the last language: the root 404 page is the default language's, and each
+    language gets a search index of its own pages only."""
     if state.default_404 is not None:
         (site_dir / "404.html").write_bytes(state.default_404)
+    index_path = site_dir / "search" / "search_index.json"
+    if index_path.exists():
+        combined = json.loads(index_path.read_text(encoding="utf-8"))
+        for lang, index in search.split_index(combined).items():
+            target = site_dir / url_prefix(lang) / "search" / "search_index.json"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -28,6 +28,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                         site_url=config.site_url)
         except DataError as error:
             raise PluginError(f"{len(error.problems)} problem(s) in the data:\n{error}") from None
+    config.site_name, config.site_description = build.site_identity(build.current(), build.language(config))
     return config
 
 

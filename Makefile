@@ -1,0 +1,52 @@
+# `make site` builds the site into site/; `make test` runs every test. Both set up what
+# they need on first use (a virtualenv in .venv, Node tools in node_modules, and, as root
+# on Debian, the chromium and Java packages the browser and HTML checks use).
+VENV ?= .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: site serve test validate translations schema bench system-packages clean
+
+site: $(VENV)/.installed
+	$(BIN)/mkdocs build --strict
+
+serve: $(VENV)/.installed
+	$(BIN)/mkdocs serve
+
+test: $(VENV)/.installed node_modules/.installed system-packages
+	$(BIN)/pytest
+
+validate: $(VENV)/.installed
+	$(BIN)/python -m eventsite validate data/events.yaml
+
+translations: $(VENV)/.installed
+	$(BIN)/python -m eventsite translations data/events.yaml
+
+schema: $(VENV)/.installed
+	$(BIN)/python -m eventsite schema --output data/events.schema.json
+
+bench: $(VENV)/.installed node_modules/.installed system-packages
+	$(BIN)/python bench/run.py
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
+	test -x $(BIN)/python || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+# Debian's chromium (never a downloaded browser) and a Java runtime for the HTML checker.
+system-packages:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "Please install:$$missing (e.g. sudo apt-get install$$missing)"; exit 1; fi; \
+	fi
+
+clean:
+	rm -rf site .pytest_cache

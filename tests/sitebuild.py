@@ -1,0 +1,52 @@
+"""Build the site into a folder with `mkdocs build`, as a user would (a fresh process)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+
+
+def build_site(target: Path, data: Path | None = None, epoch: str = "1780000000",
+               site_url: str = "https://example.org/events/") -> subprocess.CompletedProcess:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    if data is not None:
+        env["EVENTSITE_DATA"] = str(data)
+    return subprocess.run([str(MKDOCS), "build", "--strict", "-q", "-d", str(target)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=600)
+
+
+class Elements(HTMLParser):
+    """Every start tag of a page with its attributes, and the text of <script> elements."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.scripts: list[tuple[dict[str, str], str]] = []
+        self._script: dict[str, str] | None = None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = {name: value or "" for name, value in attrs}
+        self.tags.append((tag, attributes))
+        if tag == "script":
+            self._script = attributes
+            self.scripts.append((attributes, ""))
+
+    def handle_data(self, data):
+        if self._script is not None:
+            attributes, text = self.scripts[-1]
+            self.scripts[-1] = (attributes, text + data)
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._script = None
+
+    def find(self, tag: str, **wanted: str) -> list[dict[str, str]]:
+        return [attrs for name, attrs in self.tags if name == tag
+                and all(attrs.get(key.rstrip("_")) == value for key, value in wanted.items())]

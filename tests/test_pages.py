@@ -1,0 +1,98 @@
+"""Page fragments: what they show, and that text from the data can never become markup."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+from conftest import EXAMPLE, HOSTILE_TITLE, TEMPLATES
+
+from eventsite.loader import load_site
+from eventsite.pages import PageContext, event_source, home_sections, make_environment, render_page, timing
+from eventsite.model import Month
+
+SITE_URL = "https://example.org/events/"
+
+
+def render(kind: str, lang: str, data=EXAMPLE, today=dt.date(2026, 6, 1), event_id=None) -> str:
+    ctx = PageContext(load_site(data), lang, today, SITE_URL)
+    return render_page(kind, ctx, make_environment(TEMPLATES), event_id)
+
+
+def json_ld_of(html: str) -> dict:
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert match, "no JSON-LD block"
+    return json.loads(match.group(1))
+
+
+def test_timing_counts_a_month_only_value_as_the_whole_month():
+    assert timing(Month(2026, 3), Month(2026, 3), dt.date(2026, 3, 31)) == "ongoing"
+    assert timing(Month(2026, 3), Month(2026, 3), dt.date(2026, 4, 1)) == "past"
+    assert timing(dt.date(2026, 7, 6), dt.date(2026, 7, 10), dt.date(2026, 7, 5)) == "upcoming"
+
+
+def test_event_page_shows_dates_in_a_time_element_in_the_page_language():
+    html = render("event", "fr", event_id="wsis-forum-2026")
+    assert '<time datetime="2026-07-06">6–10 juillet 2026</time>' in html
+    assert "Toutes les heures sont indiquées à l'heure de Genève (Europe/Zurich)." in html
+
+
+def test_event_page_carries_schema_org_event_with_place_and_organiser():
+    data = json_ld_of(render("event", "es", event_id="wsis-forum-2026"))
+    assert data["@type"] == "Event"
+    assert data["name"] == "Foro de la CMSI 2026"
+    assert (data["startDate"], data["endDate"]) == ("2026-07-06", "2026-07-10")
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+    assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert data["location"]["@type"] == "Place"
+    assert data["location"]["address"]["streetAddress"].startswith("Route François-Peyrot 30")
+    assert data["organizer"][0]["name"] == "Unión Internacional de Telecomunicaciones"
+    assert data["inLanguage"] == "es"
+    assert data["url"] == "https://example.org/events/es/events/wsis-forum-2026/"
+
+
+def test_a_hostile_title_stays_text_in_html_and_in_json_ld(hostile_data):
+    html = render("event", "en", data=hostile_data, event_id="wsis-forum-2026")
+    assert "<script>alert" not in html
+    assert "<b>bold</b>" not in html
+    assert json_ld_of(html)["name"] == HOSTILE_TITLE
+    home = render("home", "en", data=hostile_data)
+    assert "<script>alert" not in home and "&lt;/script&gt;&lt;script&gt;alert(" in home
+
+
+def test_a_hostile_title_is_escaped_in_the_markdown_source_of_its_page(hostile_data):
+    event = load_site(hostile_data).event("wsis-forum-2026")
+    source = event_source(event, "en")
+    heading = source.split("\n# ", 1)[1]
+    assert "<" not in heading and "&#60;/script&#62;" in heading
+    front = source.split("---")[1]
+    assert 'title: "</script><script>alert(\\"x\\")</script>' in front  # JSON-quoted YAML value
+
+
+def test_home_separates_upcoming_and_past_events():
+    site = load_site(EXAMPLE)
+    before = home_sections(site, dt.date(2026, 6, 1))
+    after = home_sections(site, dt.date(2026, 11, 22))
+    assert [e.id for e in before["upcoming"]] == ["wsis-forum-2026"] and before["past"] == []
+    assert after["upcoming"] == [] and [e.id for e in after["past"]] == ["wsis-forum-2026"]
+
+
+def test_home_lists_only_open_deadlines_and_offers_all_six_languages():
+    html = render("home", "en", today=dt.date(2026, 4, 1))
+    assert 'data-es-deadline="2026-05-01"' in html and "in 30 days" in html
+    for lang, name in [("ar", "العربية"), ("zh", "中文"), ("fr", "Français"), ("ru", "Русский"), ("es", "Español")]:
+        assert f'href="{SITE_URL}{lang}/" lang="{lang}" hreflang="{lang}"' in html and name in html
+    assert f'href="{SITE_URL}" lang="en" hreflang="en" dir="ltr" aria-current="page"' in html
+
+
+def test_a_past_deadline_is_marked_closed_in_the_page_language():
+    html = render("deadlines", "ru", today=dt.date(2026, 6, 1))
+    assert "Срок истёк" in html
+
+
+def test_arabic_event_page_keeps_latin_symbols_and_addresses_left_to_right():
+    html = render("event", "ar", event_id="wsis-forum-2026")
+    assert '<span dir="ltr">CL-26/17</span>' in html
+    assert 'dir="ltr">wsis-info@itu.int</a>' in html
+    assert "من 6 إلى 10 يوليو 2026" in html

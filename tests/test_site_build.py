@@ -1,0 +1,155 @@
+"""The built site: pages per language, <head> and <body> essentials, no third parties,
+reproducible output. The site is built once per session with `mkdocs build --strict`."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE
+from sitebuild import Elements, build_site
+
+from eventsite.languages import LANGUAGES
+from eventsite.loader import load_site
+
+SITE_URL = "https://example.org/events/"
+PAGES = ["index.html", "about/index.html", "deadlines/index.html", "documents/index.html",
+         "venue/index.html", "events/wsis-forum-2026/index.html", "404.html"]
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == "en" else f"{lang}/"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("site")
+    result = build_site(target, EXAMPLE)
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+def page(site: Path, path: str) -> Elements:
+    return Elements((site / path).read_text(encoding="utf-8"))
+
+
+def test_every_language_has_the_same_pages(site):
+    pages = sorted(str(p.relative_to(site)) for p in site.rglob("*.html"))
+    expected = sorted(f"{prefix(lang)}{name}" for lang in LANGUAGES for name in PAGES)
+    assert pages == expected
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_pages_declare_their_language_and_direction(site, lang):
+    for name in PAGES:
+        html = (site / prefix(lang) / name).read_text(encoding="utf-8")
+        assert re.search(rf'<html lang="{lang}"', html), name
+        expected_dir = "rtl" if lang == "ar" else "ltr"
+        assert re.search(rf'<body dir="{expected_dir}"', html), name
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_head_has_absolute_hreflang_alternates_and_x_default(site, lang):
+    elements = page(site, f"{prefix(lang)}events/wsis-forum-2026/index.html")
+    alternates = {a["hreflang"]: a["href"] for a in elements.find("link", rel="alternate")}
+    expected = {other: f"{SITE_URL}{prefix(other)}events/wsis-forum-2026/" for other in LANGUAGES}
+    expected["x-default"] = f"{SITE_URL}events/wsis-forum-2026/"
+    assert alternates == expected
+
+
+def test_language_switcher_leads_to_the_same_page_in_each_language(site):
+    elements = page(site, "fr/events/wsis-forum-2026/index.html")
+    switcher = {a.get("hreflang"): a["href"] for a in elements.find("a") if "md-select__link" in a.get("class", "")}
+    assert switcher["ar"].endswith("ar/events/wsis-forum-2026/")
+    assert switcher["en"].endswith("/events/wsis-forum-2026/") and "/fr/" not in switcher["en"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_event_page_has_json_ld_in_its_language(site, lang):
+    elements = page(site, f"{prefix(lang)}events/wsis-forum-2026/index.html")
+    blocks = [json.loads(text) for attrs, text in elements.scripts if attrs.get("type") == "application/ld+json"]
+    assert len(blocks) == 1
+    event = load_site(EXAMPLE).event("wsis-forum-2026")
+    assert blocks[0]["name"] == event.title.get(lang)
+    assert blocks[0]["inLanguage"] == lang
+
+
+def test_times_carry_machine_readable_dates(site):
+    elements = page(site, "zh/events/wsis-forum-2026/index.html")
+    assert {t["datetime"] for t in elements.find("time")} >= {"2026-07-06", "2026-07-08", "2026-05-01"}
+
+
+def test_no_page_loads_anything_from_another_origin(site):
+    offenders = []
+    for path in site.rglob("*.html"):
+        elements = Elements(path.read_text(encoding="utf-8"))
+        for tag, attrs in elements.tags:
+            url = attrs.get("src") if tag in ("script", "img", "iframe", "audio", "video", "source") else None
+            if tag == "link" and attrs.get("rel") not in ("alternate", "canonical"):
+                url = attrs.get("href")
+            if url and re.match(r"^(https?:)?//", url):
+                offenders.append(f"{path.relative_to(site)}: <{tag}> {url}")
+    for path in list(site.rglob("*.css")):
+        for url in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^'\")]+)", path.read_text(encoding="utf-8")):
+            offenders.append(f"{path.relative_to(site)}: {url}")
+    assert offenders == []
+
+
+def test_root_404_is_english_and_each_language_has_its_own(site):
+    assert "Page not found" in (site / "404.html").read_text(encoding="utf-8")
+    assert "Page introuvable" in (site / "fr" / "404.html").read_text(encoding="utf-8")
+    assert "الصفحة غير موجودة" in (site / "ar" / "404.html").read_text(encoding="utf-8")
+
+
+def test_each_language_has_a_search_index_of_its_own_pages(site):
+    for lang in LANGUAGES:
+        index = json.loads((site / prefix(lang) / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert index["config"]["lang"] == [lang]
+        locations = [doc["location"] for doc in index["docs"]]
+        assert "events/wsis-forum-2026/" in locations
+        assert not any(loc.split("/")[0] in LANGUAGES for loc in locations)
+    french = page(site, "fr/index.html")
+    config = json.loads(next(text for attrs, text in french.scripts if attrs.get("id") == "__config"))
+    assert config["base"].rstrip("/").endswith("fr")
+
+
+def test_sitemap_lists_the_alternates_with_absolute_urls(site):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f'hreflang="fr" href="{SITE_URL}fr/events/wsis-forum-2026/"' in sitemap
+
+
+def test_two_builds_with_the_same_data_and_epoch_are_byte_identical(site, tmp_path):
+    again = tmp_path / "again"
+    assert build_site(again, EXAMPLE).returncode == 0
+    first = {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    second = {str(p.relative_to(again)): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_a_site_under_a_sub_path_links_everything_below_it(tmp_path):
+    result = build_site(tmp_path, EXAMPLE, site_url="https://org.github.io/repo/")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "fr" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://org.github.io/repo/fr/calendar/all.ics"' in html
+    assert 'hreflang="x-default" href="https://org.github.io/repo/"' in html
+
+
+def test_the_real_data_builds_strictly_with_a_page_per_event_and_language(tmp_path):
+    result = build_site(tmp_path)
+    assert result.returncode == 0, result.stderr
+    site = load_site(Path(__file__).resolve().parent.parent / "data" / "events.yaml")
+    for lang in LANGUAGES:
+        for event in site.events:
+            assert (tmp_path / prefix(lang) / "events" / event.id / "index.html").exists()
+
+
+def test_a_data_error_stops_the_build_and_names_the_problem(tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(EXAMPLE.read_text(encoding="utf-8").replace("end: 2026-07-10", "end: 2026-07-01"),
+                      encoding="utf-8")
+    result = build_site(tmp_path / "out", broken)
+    assert result.returncode != 0
+    assert "events[0].end: 2026-07-01 is before start 2026-07-06" in result.stderr
