@@ -28,6 +28,10 @@ def check_site(site: Site, walk: Walk) -> Site:
     return dataclasses.replace(site, events=tuple(events), index={})
 
 
+def article(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
+
+
 def problem(walk: Walk, path: str, message: str, expected: str = "", found: str = "") -> None:
     line, column = walk.positions.get(path, (1, 1))
     walk.problems.append(Problem(walk.file, line, column, path, message, expected, found))
@@ -55,10 +59,10 @@ def check_references(walk: Walk) -> None:
             guess = difflib.get_close_matches(value, known, n=1)
             hint = f"; did you mean '{guess[0]}'?" if guess else ""
             problem(walk, path, f"no {name} has this id{hint}",
-                    f"one of: {', '.join(known)}" if known else f"the id of a {name}", describe(value))
+                    f"one of: {', '.join(known)}" if known else f"the id of {article(name)}", describe(value))
         elif kind is not wanted:
-            problem(walk, path, f"this id belongs to a {kind.__name__.lower()}, not a {name}",
-                    f"the id of a {name}", describe(value))
+            problem(walk, path, f"this id belongs to {article(kind.__name__.lower())}, not {article(name)}",
+                    f"the id of {article(name)}", describe(value))
 
 
 def check_event_dates(event: Event, path: str, walk: Walk) -> None:

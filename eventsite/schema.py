@@ -13,7 +13,7 @@ import re
 import zoneinfo
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
 import yaml
 
@@ -72,7 +72,8 @@ def yaml11_surprise(node: yaml.ScalarNode) -> str:
         return ""
     kind = node.tag.removeprefix(YAML_TAG)
     if kind == "bool":
-        return f"YAML reads an unquoted {node.value} as the boolean {node.value.lower() in ('yes', 'y', 'true', 'on')}"
+        meaning = "true" if node.value.lower() in ("yes", "y", "true", "on") else "false"
+        return f"YAML reads an unquoted {node.value} as the boolean {meaning}"
     if kind == "int" and ":" in node.value:
         seconds = 0
         for part in node.value.replace("_", "").lstrip("+-").split(":"):
@@ -114,7 +115,7 @@ class Str(Type):
     pattern: str | None = None
     expected: str = "text"
     check: Callable[[str], bool] | None = None
-    suggestions: Callable[[], Iterable[str]] | None = None
+    suggestions: Callable[[str], list[str]] | None = None
 
     def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
         value = self.scalar(node, path, walk)
@@ -126,7 +127,7 @@ class Str(Type):
         if self.pattern and not re.match(self.pattern, value):
             return walk.error(node, path, "not allowed here", self.expected, describe(value))
         if self.check and not self.check(value):
-            guess = difflib.get_close_matches(value, list(self.suggestions()), n=1) if self.suggestions else []
+            guess = self.suggestions(value) if self.suggestions else []
             hint = f"; did you mean '{guess[0]}'?" if guess else ""
             return walk.error(node, path, f"not allowed here{hint}", self.expected, describe(value))
         return value
@@ -172,8 +173,18 @@ def is_link(value: str) -> bool:
     return bool(re.match(r"^https?://[^/\s]+\.[^/\s]+", value))
 
 
+ZONE_ALIASES = {"Europe/Geneva": "Europe/Zurich", "Europe/Bern": "Europe/Zurich",
+                "America/Washington": "America/New_York"}
+
+
 def is_timezone(value: str) -> bool:
     return value in available_timezones()
+
+
+def timezone_suggestions(value: str) -> list[str]:
+    if value in ZONE_ALIASES:
+        return [ZONE_ALIASES[value]]
+    return difflib.get_close_matches(value, sorted(available_timezones()), n=1)
 
 
 @lru_cache(maxsize=1)
@@ -184,7 +195,7 @@ def available_timezones() -> frozenset[str]:
 URL = Str(expected="a link starting with https://, http:// or mailto:", check=is_link)
 EMAIL = Str(pattern=EMAIL_PATTERN, expected="an e-mail address like name@example.org")
 TIMEZONE = Str(expected="an IANA time zone like Europe/Zurich", check=is_timezone,
-               suggestions=lambda: available_timezones())
+               suggestions=timezone_suggestions)
 
 
 @dataclass
@@ -215,6 +226,9 @@ class Int(Type):
     expected: str = "a whole number, 0 or more"
 
     def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        if isinstance(node, yaml.ScalarNode) and node.style and re.match(r"^[0-9]+$", node.value):
+            return walk.error(node, path, "a number must not be in quotes; remove them",
+                              self.expected, found_node(node))
         if not isinstance(node, yaml.ScalarNode) or node.style or node.tag != YAML_TAG + "int" \
                 or not re.match(r"^[0-9]+$", node.value):
             return walk.error(node, path, "wrong type", self.expected, found_node(node))
@@ -244,8 +258,10 @@ class When(Type):
         return " or ".join(forms)
 
     def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
-        if not isinstance(node, yaml.ScalarNode) or node.tag not in (YAML_TAG + "str", YAML_TAG + "timestamp"):
+        if not isinstance(node, yaml.ScalarNode):
             return walk.error(node, path, "wrong type", self.expected, found_node(node))
+        if node.tag not in (YAML_TAG + "str", YAML_TAG + "timestamp"):
+            return walk.error(node, path, f"{yaml11_surprise(node)}; write a date", self.expected, found_node(node))
         text = node.value.strip()
         try:
             if re.match(DATE_PATTERN, text):
@@ -280,6 +296,7 @@ class LocalText(Type):
         if not isinstance(node, yaml.MappingNode):
             return walk.error(node, path, "wrong type", self.expected, found_node(node))
         values: dict[str, str] = {}
+        written: set[str] = set()  # languages present, even if their value has a problem
         for key_node, value_node in unique_pairs(node, path, walk):
             lang = key_node.value
             lang_path = f"{path}.{lang}"
@@ -288,10 +305,11 @@ class LocalText(Type):
                 walk.error(key_node, lang_path, "unknown language code",
                            "one of " + ", ".join(LANGUAGES), describe(lang))
                 continue
+            written.add(lang)
             text = TEXT.convert(value_node, lang_path, walk)
             if text is not INVALID:
                 values[lang] = text
-        missing = tuple(lang for lang in LANGUAGES if lang not in values)
+        missing = tuple(lang for lang in LANGUAGES if lang not in written)
         walk.translations.append((path, required, missing))
         if DEFAULT_LANGUAGE in missing or (required and missing):
             word = "translation" if len(missing) == 1 else "translations"
@@ -299,12 +317,12 @@ class LocalText(Type):
                        "no " + ", ".join(missing))
         return model.Text(values) if values else INVALID
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, required: bool = True) -> dict[str, Any]:
         return {
             "type": "object",
             "additionalProperties": False,
             "properties": {lang: {"type": "string", "minLength": 1} for lang in LANGUAGES},
-            "required": list(LANGUAGES),
+            "required": list(LANGUAGES) if required else [DEFAULT_LANGUAGE],
         }
 
 
@@ -349,6 +367,9 @@ class Record(Type):
     cls: type = object
     fields: dict[str, Field] = field(default_factory=dict)
     expected: str = "a mapping (key: value pairs)"
+    # With stand-ins for broken fields, a record is still built so that the checks across
+    # fields run (the file stays invalid: its problems are recorded).
+    stand_ins: dict[str, Any] = field(default_factory=dict)
 
     def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
         if not isinstance(node, yaml.MappingNode):
@@ -376,13 +397,19 @@ class Record(Type):
                            spec.type.expected, "no such key")
                 values[key] = INVALID
         if INVALID in values.values():
-            return INVALID
+            if not self.stand_ins:
+                return INVALID
+            values = {key: self.stand_ins[key] if value is INVALID else value
+                      for key, value in values.items() if key in self.fields}
         return self.cls(**values)
 
     def json_schema(self) -> dict[str, Any]:
         properties = {}
         for key, spec in self.fields.items():
-            schema = spec.type.json_schema()
+            if isinstance(spec.type, LocalText):
+                schema = spec.type.json_schema(required=spec.required)
+            else:
+                schema = spec.type.json_schema()
             if spec.description:
                 schema = {"description": spec.description, **schema}
             properties[key] = schema
@@ -511,7 +538,8 @@ SITE = Record(model.Site, {
     "venues": Field(tuple_of(VENUE), required=False),
     "documents": Field(tuple_of(DOCUMENT), required=False),
     "events": Field(tuple_of(EVENT)),
-})
+}, stand_ins={"site": model.SiteInfo(model.Text({}), model.Text({})), "organisations": (),
+              "venues": (), "documents": (), "events": ()})
 
 
 def json_schema() -> dict[str, Any]:

@@ -8,12 +8,13 @@ import yaml
 
 from eventsite import schema
 from eventsite.languages import LANGUAGES
+from eventsite.loader import YAML_LOADER
 
 
 def missing_by_language(path: str | Path) -> dict[str, list[tuple[str, bool]]]:
     """For each language, the text fields without it: (field path, whether the field is required)."""
     walk = schema.Walk(str(path))
-    root = yaml.compose(Path(path).read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    root = yaml.compose(Path(path).read_text(encoding="utf-8"), Loader=YAML_LOADER)
     if root is not None:
         schema.SITE.convert(root, "", walk)
     report: dict[str, list[tuple[str, bool]]] = {lang: [] for lang in LANGUAGES}
