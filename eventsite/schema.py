@@ -144,9 +144,13 @@ class Id(Str):
     kind: type | None = None
     pattern: str | None = ID_PATTERN
     expected: str = "an id of lowercase letters, digits and single hyphens (it becomes a URL)"
+    reserved: tuple[str, ...] = ()
 
     def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
         value = super().convert(node, path, walk)
+        if value in self.reserved:
+            return walk.error(node, path, "this id is reserved for a calendar feed of the same name",
+                              "another id", describe(value))
         if value is not INVALID:
             walk.ids.append((value, path, self.kind))
         return value
@@ -504,7 +508,8 @@ LINK = Record(model.Link, {
 })
 
 EVENT = Record(model.Event, {
-    "id": Field(Id(kind=model.Event), description="becomes the page URL and the calendar UID: never change it"),
+    "id": Field(Id(kind=model.Event, reserved=("all", "deadlines")),
+                description="becomes the page URL and the calendar UID: never change it"),
     "kind": Field(Enum(values=model.EVENT_KINDS)),
     "status": Field(STATUS),
     "revision": Field(Int(), description="raise by one whenever a published event changes (calendar SEQUENCE)"),

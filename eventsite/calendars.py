@@ -1,0 +1,272 @@
+"""Calendar feeds (.ics) of one language: all events, all deadlines, and one per event.
+
+Pure functions of the site, the language, the public site URL and the build time, so
+that the same data gives the same bytes: UIDs come from the data's ids, DTSTAMP from
+the build time (SOURCE_DATE_EPOCH), and nothing is random or read from the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from dataclasses import dataclass
+from typing import Iterable
+
+from icalendar import Calendar, Timezone, vText
+from icalendar import Event as VEvent
+from icalendar.prop import vDDDTypes
+
+from eventsite.calendar_links import (ALL_FEED, DEADLINES_FEED, add_to_calendar_links, event_url,
+                                      feed_links, feed_name, feed_path, home_url, is_in_feeds, site_host,
+                                      site_root, venue_text)
+from eventsite.model import Day, Deadline, Event, Moment, Session, Site, first_day, last_day
+from eventsite.ui import t
+
+# Pages use these through this module too.
+__all__ = ["add_to_calendar_links", "build_calendar", "deadline_component", "event_component",
+           "feed_links", "feeds", "is_in_feeds", "session_component", "to_ics"]
+
+PRODID = "-//eventsite//Calendar feeds 1.0//EN"
+REFRESH_INTERVAL = dt.timedelta(hours=12)
+PUBLISHED_TTL = "PT12H"
+
+# RFC 5545 allows no control characters in TEXT except HTAB (line breaks are escaped).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class FeedContext:
+    """What every entry of a feed needs besides its own data."""
+
+    site: Site
+    lang: str
+    site_url: str
+    stamp: dt.datetime
+
+
+class PlainText(vText):
+    """A TEXT value whose backslashes are all literal.
+
+    icalendar's vText reads a typed `\\N` as a line break; data text has no such escapes.
+    """
+
+    __slots__ = ()
+
+    def to_ical(self) -> bytes:
+        return escape_text(self).encode("utf-8")
+
+
+def escape_text(text: str) -> str:
+    """RFC 5545 TEXT escaping: backslash, `;`, `,` and line breaks; control characters dropped."""
+    text = CONTROL_CHARACTERS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+# --- Feeds --------------------------------------------------------------------------
+
+
+def feeds(site: Site, lang: str, *, site_url: str, stamp: dt.datetime) -> dict[str, bytes]:
+    """Every feed of a language: relative path -> .ics bytes."""
+    site_host(site_url)  # fail early on a URL without a host
+    if stamp.tzinfo is None:
+        raise ValueError("stamp must be an aware date-time (see eventsite.clock.build_time)")
+    context = FeedContext(site, lang, site_root(site_url), stamp)
+    clashing = sorted({event.id for event in site.events} & {ALL_FEED, DEADLINES_FEED})
+    if clashing:
+        raise ValueError(f"event ids {clashing} would overwrite a feed of the same name")
+    result = {
+        feed_path(lang, ALL_FEED): to_ics(all_events_calendar(context)),
+        feed_path(lang, DEADLINES_FEED): to_ics(deadlines_calendar(context)),
+    }
+    for event in sorted(site.events, key=lambda event: event.id):
+        if is_in_feeds(event):
+            result[feed_path(lang, event.id)] = to_ics(event_calendar(event, context))
+    return result
+
+
+def all_events_calendar(context: FeedContext) -> Calendar:
+    """Every event with an exact date, and every session with one, as separate entries."""
+    entries = [event_component(event, context) for event in context.site.events if is_in_feeds(event)]
+    entries += [session_component(event, session, context) for event in context.site.events
+                for session in event.sessions if is_in_feeds(session)]
+    return build_calendar(entries, name=feed_name(ALL_FEED, context.lang, context.site),
+                          description=t("calendar.feed.all.description", context.lang),
+                          url=home_url(context.lang, site_url=context.site_url))
+
+
+def deadlines_calendar(context: FeedContext) -> Calendar:
+    """Every deadline with an exact date."""
+    entries = [deadline_component(event, deadline, context)
+               for event, deadline in context.site.all_deadlines() if is_in_feeds(deadline)]
+    return build_calendar(entries, name=feed_name(DEADLINES_FEED, context.lang, context.site),
+                          description=t("calendar.feed.deadlines.description", context.lang),
+                          url=home_url(context.lang, site_url=context.site_url))
+
+
+def event_calendar(event: Event, context: FeedContext) -> Calendar:
+    """One event with its sessions and deadlines (those with exact dates)."""
+    entries = [event_component(event, context)] if is_in_feeds(event) else []
+    entries += [session_component(event, session, context) for session in event.sessions if is_in_feeds(session)]
+    entries += [deadline_component(event, deadline, context) for deadline in event.deadlines
+                if is_in_feeds(deadline)]
+    return build_calendar(entries, name=event.title.get(context.lang),
+                          description=event.summary.get(context.lang),
+                          url=event_url(event.id, context.lang, site_url=context.site_url))
+
+
+def build_calendar(entries: Iterable[VEvent], *, name: str, description: str, url: str) -> Calendar:
+    """A published calendar of `entries` (sorted), with the VTIMEZONEs their times need."""
+    calendar = Calendar()
+    calendar.add("PRODID", PRODID)
+    calendar.add("VERSION", "2.0")
+    calendar.add("METHOD", "PUBLISH")
+    calendar.calendar_name = PlainText(name)  # NAME and X-WR-CALNAME
+    calendar.description = PlainText(description)  # DESCRIPTION and X-WR-CALDESC
+    calendar.add("REFRESH-INTERVAL", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
+    calendar.add("X-PUBLISHED-TTL", PUBLISHED_TTL)
+    calendar.add("URL", url)
+    entries = sorted(entries, key=entry_order)
+    for timezone in timezone_components(entries):
+        calendar.add_component(timezone)
+    for entry in entries:
+        calendar.add_component(entry)
+    return calendar
+
+
+def to_ics(calendar: Calendar) -> bytes:
+    """The bytes of a feed: UTF-8, CRLF, lines folded at 75 octets between characters."""
+    return calendar.to_ical()
+
+
+def timezone_components(entries: Iterable[VEvent]) -> list[Timezone]:
+    """A VTIMEZONE for each TZID used, covering the whole years of the times that use it.
+
+    Whole years keep both the standard and the daylight rule in the zone, which some
+    clients expect, while leaving out the decades icalendar would add by default.
+    """
+    days: dict[str, list[dt.date]] = {}
+    for entry in entries:
+        for name in ("DTSTART", "DTEND"):
+            value = entry.get(name)
+            if isinstance(value, vDDDTypes) and "TZID" in value.params and isinstance(value.dt, dt.datetime):
+                days.setdefault(str(value.params["TZID"]), []).append(value.dt.date())
+    return [Timezone.from_tzid(tzid, first_date=dt.date(min(used).year, 1, 1),
+                               last_date=dt.date(max(used).year + 1, 1, 1))
+            for tzid, used in sorted(days.items())]
+
+
+def entry_order(entry: VEvent) -> tuple[str, str, str]:
+    """Sort key: by day, all-day entries first, then by UTC start time, then by UID."""
+    start = entry.start
+    if isinstance(start, dt.datetime):
+        return start.date().isoformat(), start.astimezone(dt.timezone.utc).isoformat(), str(entry["UID"])
+    return start.isoformat(), "", str(entry["UID"])
+
+
+# --- Entries -----------------------------------------------------------------------
+
+
+def uid(item_id: str, site_url: str) -> str:
+    """The UID of an event, session or deadline: the same in every language and build."""
+    return f"{item_id}@{site_host(site_url)}"
+
+
+def event_component(event: Event, context: FeedContext) -> VEvent:
+    """An event as an all-day VEVENT from its first to its last day."""
+    lang = context.lang
+    location = venue_text(context.site, event, lang)
+    description = paragraphs(
+        event.summary.get(lang),
+        event.description.get(lang) if event.description else None,
+        t("calendar.description.venue", lang, venue=location) if location else None,
+        t("calendar.description.more", lang, url=event_url(event.id, lang, site_url=context.site_url)),
+    )
+    entry = base_component(event.id, event, event.status, event.title.get(lang), description, context)
+    add_days(entry, event.start, event.end)
+    if location:
+        entry.add("LOCATION", PlainText(location))
+    return entry
+
+
+def session_component(event: Event, session: Session, context: FeedContext) -> VEvent:
+    """A session: all-day, or timed with a TZID and its time zone's VTIMEZONE."""
+    lang = context.lang
+    location = venue_text(context.site, event, lang)
+    status = session.status or event.status
+    summary = t("calendar.summary.session", lang, event=event.title.get(lang), session=session.title.get(lang))
+    description = paragraphs(
+        session.description.get(lang) if session.description else None,
+        t("calendar.description.event", lang, event=event.title.get(lang)),
+        t("calendar.description.venue", lang, venue=location) if location else None,
+        t("calendar.description.more", lang, url=event_url(event.id, lang, site_url=context.site_url)),
+    )
+    entry = base_component(session.id, event, status, summary, description, context)
+    if isinstance(session.start, dt.datetime):
+        add_times(entry, session.start, session.end, session.timezone)
+    else:
+        add_days(entry, session.start, session.last)
+    if location:
+        entry.add("LOCATION", PlainText(location))
+    return entry
+
+
+def deadline_component(event: Event, deadline: Deadline, context: FeedContext) -> VEvent:
+    """A deadline as an all-day VEVENT on its day, free time (TRANSP:TRANSPARENT)."""
+    lang = context.lang
+    summary = t("calendar.summary.deadline", lang, deadline=deadline.title.get(lang), event=event.title.get(lang))
+    description = paragraphs(
+        deadline.description.get(lang) if deadline.description else None,
+        t("calendar.description.event", lang, event=event.title.get(lang)),
+        t("calendar.description.more", lang, url=event_url(event.id, lang, site_url=context.site_url)),
+    )
+    entry = base_component(deadline.id, event, event.status, summary, description, context,
+                           category=t("calendar.category.deadline", lang))
+    add_days(entry, deadline.date, deadline.date)
+    entry.add("TRANSP", "TRANSPARENT")
+    return entry
+
+
+def base_component(item_id: str, event: Event, status: str, summary: str, description: str,
+                   context: FeedContext, *, category: str | None = None) -> VEvent:
+    """The properties every entry has; dates are added by the caller."""
+    if status == "cancelled":
+        summary = t("calendar.summary.cancelled", context.lang, summary=summary)
+    entry = VEvent()
+    entry.add("UID", uid(item_id, context.site_url))
+    entry.add("DTSTAMP", context.stamp.astimezone(dt.timezone.utc))
+    entry.add("SEQUENCE", event.revision)
+    entry.add("LAST-MODIFIED", dt.datetime.combine(event.updated, dt.time(), tzinfo=dt.timezone.utc))
+    entry.add("STATUS", status.upper())
+    entry.add("SUMMARY", PlainText(summary))
+    entry.add("DESCRIPTION", PlainText(description))
+    entry.add("CATEGORIES", [category or t(f"calendar.kind.{event.kind}", context.lang)])
+    entry.add("URL", event_url(event.id, context.lang, site_url=context.site_url))
+    return entry
+
+
+def add_days(entry: VEvent, first: Day, last: Day) -> None:
+    """All-day DTSTART and DTEND; DTEND is the day AFTER the last day (RFC 5545)."""
+    entry.add("DTSTART", first_day(first))
+    entry.add("DTEND", last_day(last) + dt.timedelta(days=1))
+
+
+def add_times(entry: VEvent, start: dt.datetime, end: Moment | None, zone: str | None) -> None:
+    """Timed DTSTART and DTEND (none when the data gives no end), with TZID when zoned."""
+    entry.add("DTSTART", in_zone(start, zone))
+    if isinstance(end, dt.datetime):
+        entry.add("DTEND", in_zone(end, zone))
+
+
+def in_zone(moment: dt.datetime, zone: str | None) -> dt.datetime:
+    """The same instant in the item's IANA time zone (written with TZID), else in UTC."""
+    if moment.tzinfo is None:
+        raise ValueError(f"{moment.isoformat()} has no time zone")
+    if isinstance(moment.tzinfo, zoneinfo.ZoneInfo) and (zone is None or moment.tzinfo.key == zone):
+        return moment
+    return moment.astimezone(zoneinfo.ZoneInfo(zone) if zone else dt.timezone.utc)
+
+
+def paragraphs(*parts: str | None) -> str:
+    """The non-empty parts, separated by blank lines."""
+    return "\n\n".join(part.strip() for part in parts if part and part.strip())
