@@ -452,7 +452,7 @@ def test_control_characters_are_dropped_from_text() -> None:
 
 
 CANCELLED_DIALOGUE = {
-    "ar": "مُلغى: حوار منتدى إدارة الإنترنت",
+    "ar": "أُلغي: حوار منتدى إدارة الإنترنت",
     "zh": "已取消：互联网治理论坛对话",
     "en": "Cancelled: IGF Dialogue",
     "fr": "Annulé\u00a0: Dialogue du FGI",
