@@ -55,7 +55,16 @@ def main(argv: list[str] | None = None) -> int:
             "changes": run_changes, "new-event": run_new_event}[args.command](args)
 
 
+def missing_file(path: Path) -> bool:
+    if path.is_file():
+        return False
+    print(f"{path}: no such file (run the command from the project folder, or give the path)", file=sys.stderr)
+    return True
+
+
 def run_validate(args: argparse.Namespace) -> int:
+    if missing_file(args.data):
+        return 1
     site, problems = read_site(args.data)
     for problem in problems:
         print(problem)
@@ -63,14 +72,24 @@ def run_validate(args: argparse.Namespace) -> int:
             print(problem.github_annotation())
     errors = sum(problem.severity == "error" for problem in problems)
     if errors:
-        print(f"{args.data}: {errors} error{'s' if errors != 1 else ''}; nothing was published.", file=sys.stderr)
+        print(f"{args.data}: {errors} error{'s' if errors != 1 else ''}; fix them and run this again.",
+              file=sys.stderr)
         return 1
     assert site is not None
-    print(f"{args.data}: OK ({len(site.events)} events)", file=sys.stderr)
+    count = len(site.events)
+    print(f"{args.data}: OK ({count} event{'s' if count != 1 else ''})", file=sys.stderr)
     return 0
 
 
 def run_translations(args: argparse.Namespace) -> int:
+    if missing_file(args.data):
+        return 1
+    _site, problems = read_site(args.data)
+    unreadable = [problem for problem in problems if not problem.path]  # not UTF-8, not YAML, empty
+    if unreadable:
+        for problem in unreadable:
+            print(problem)
+        return 1
     report = missing_by_language(args.data)
     for lang in LANGUAGES:
         fields = report[lang]

@@ -313,8 +313,10 @@ class LocalText(Type):
             text = TEXT.convert(value_node, lang_path, walk)
             if text is not INVALID:
                 values[lang] = text
+        # The report lists every language without a usable text; the error names only the
+        # languages not written at all (a written but broken one has its own message).
+        walk.translations.append((path, required, tuple(lang for lang in LANGUAGES if lang not in values)))
         missing = tuple(lang for lang in LANGUAGES if lang not in written)
-        walk.translations.append((path, required, missing))
         if DEFAULT_LANGUAGE in missing or (required and missing):
             word = "translation" if len(missing) == 1 else "translations"
             walk.error(node, path, f"missing {word}", "all six languages: " + ", ".join(LANGUAGES),

@@ -343,14 +343,14 @@ def test_cli_validate_accepts_the_example_with_exit_status_0() -> None:
     result = run_cli("validate", EXAMPLE)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == ""
-    assert result.stderr == "data/events.example.yaml: OK (1 events)\n"
+    assert result.stderr == "data/events.example.yaml: OK (1 event)\n"
 
 
 def test_cli_validate_prints_every_message_and_exits_1_on_an_invalid_file() -> None:
     result = run_cli("validate", f"{INVALID}/dangling-references.yaml")
     assert result.returncode == 1
     assert result.stdout.splitlines() == messages("dangling-references.yaml")
-    assert result.stderr == "tests/fixtures/invalid/dangling-references.yaml: 3 errors; nothing was published.\n"
+    assert result.stderr == "tests/fixtures/invalid/dangling-references.yaml: 3 errors; fix them and run this again.\n"
 
 
 def test_cli_validate_with_github_prints_an_annotation_after_each_message() -> None:
