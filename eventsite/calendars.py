@@ -220,7 +220,7 @@ def deadline_component(event: Event, deadline: Deadline, context: FeedContext) -
         t("calendar.description.event", lang, event=event.title.get(lang)),
         t("calendar.description.more", lang, url=event_url(event.id, lang, site_url=context.site_url)),
     )
-    entry = base_component(deadline.id, event, event.status, summary, description, context,
+    entry = base_component(deadline.id, event, deadline.status or event.status, summary, description, context,
                            category=t("calendar.category.deadline", lang))
     add_days(entry, deadline.date, deadline.date)
     entry.add("TRANSP", "TRANSPARENT")

@@ -76,7 +76,7 @@ class Item:
 
     @property
     def status(self) -> str:
-        """The status subscribers see: a session may have its own, a deadline has its event's."""
+        """The status subscribers see: a session or deadline may have its own, else its event's."""
         own = getattr(self.value, "status", None)
         return own or self.event.status
 
@@ -357,13 +357,8 @@ def removal_problem(item: Item, new_items: dict[str, Item], positions: Positions
         survivors = [other for other in survivors if other.event.id == parent.id]
         where, fallback = f"{parent.path}.{item.kind}s", parent.path
     line, column = locate(positions, *(other.path for other in survivors), where, fallback)
-    if item.kind == "deadline":
-        advice = ("put it back: a deadline has no status of its own, so change its date or "
-                  "description instead, or cancel its event")
-        expected = "the published deadline kept"
-    else:
-        advice = "put it back and set `status: cancelled` instead, so that calendar subscribers see it cancelled"
-        expected = f"the published {item.kind} kept, with status: cancelled"
+    advice = "put it back and set `status: cancelled` instead, so that calendar subscribers see it cancelled"
+    expected = f"the published {item.kind} kept, with status: cancelled"
     return Problem(file, line, column, where, f"{item.kind} '{item.id}' is published and was removed: {advice}",
                    expected, f"no {item.kind} '{item.id}'")
 

@@ -121,6 +121,7 @@ class Deadline:
     date: Day
     title: Text
     description: Text | None = None
+    status: str | None = None
 
 
 @dataclass(frozen=True)

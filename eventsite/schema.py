@@ -493,6 +493,7 @@ DEADLINE = Record(model.Deadline, {
     "date": Field(When(months=True)),
     "title": Field(TEXTS),
     "description": Field(TEXTS, required=False),
+    "status": Field(STATUS, required=False, description="defaults to the event's status"),
 })
 
 CONTACT = Record(model.Contact, {

@@ -697,3 +697,15 @@ def test_the_real_data_file_gives_feeds_that_three_parsers_read_as_the_data_says
                 assert_three_parsers_agree(data, tmp_path / f"{name}.ics", expected[name])
             else:
                 assert icalendar_times(data) == with_host(expected[name]), path
+
+
+def test_a_cancelled_deadline_stays_in_the_feed_as_cancelled_while_its_event_is_confirmed():
+    site = load_site(ROOT / "data" / "events.example.yaml")
+    event = site.events[0]
+    deadline = dataclasses.replace(event.deadlines[0], status="cancelled")
+    site = dataclasses.replace(site, events=(dataclasses.replace(event, deadlines=(deadline,)),), index={})
+    feed = feeds(site, "en", site_url="https://example.org/", stamp=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    text = feed["calendar/deadlines.ics"].decode()
+    assert f"UID:{deadline.id}@example.org" in text
+    assert "STATUS:CANCELLED" in text and "SUMMARY:Cancelled: " in text
+    assert "STATUS:CONFIRMED" in feed["calendar/all.ics"].decode()

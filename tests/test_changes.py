@@ -335,3 +335,15 @@ def test_the_command_compares_with_a_file_given_directly(capsys: pytest.CaptureF
                        "--base-file", str(FIXTURES / "removed.before.yaml")])
     assert status == 1
     assert "event 'igf-2026' is published and was removed" in capsys.readouterr().out
+
+
+def test_a_cancelled_deadline_is_reported_on_its_own_and_needs_the_event_revision() -> None:
+    old, positions = site_and_positions("deadline-moved")
+    event = next(event for event in old.events if event.deadlines)
+    deadline = dataclasses.replace(event.deadlines[0], status="cancelled")
+    changed = dataclasses.replace(event, deadlines=(deadline, *event.deadlines[1:]))
+    new = dataclasses.replace(old, events=tuple(changed if e is event else e for e in old.events), index={})
+    result = changes.review_sites(old, new, positions, file=FILE, base="origin/main")
+    assert [change.kind for change in result.changes] == ["deadline"]
+    assert "was cancelled" in str(result.changes[0])
+    assert [problem.path for problem in result.errors] == [f"events[{old.events.index(event)}].revision"]

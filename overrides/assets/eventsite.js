@@ -1,3 +1,28 @@
+// Two corrections to Material's start-up, made before its DOMContentLoaded handler runs
+// (this script comes after Material's bundle, and listeners run in the order added).
+(function () {
+  "use strict";
+  // Material fetches "sitemap.xml" next to every <link rel="alternate"> to map pages
+  // between languages. Ours are the same page in each language (absolute, for search
+  // engines), so each fetch is a 404, and a request to another origin wherever the site
+  // is previewed. The language switcher already links to the same page: hide the links
+  // from Material while it starts, then put them back.
+  var alternates = Array.prototype.slice.call(document.querySelectorAll('link[rel="alternate"][hreflang]'));
+  alternates.forEach(function (link) { link.setAttribute("rel", "eventsite-alternate"); });
+  document.addEventListener("DOMContentLoaded", function () {
+    alternates.forEach(function (link) { link.setAttribute("rel", "alternate"); });
+  }, { once: true });
+  // The drawer and search toggles have no autocomplete="off" (invalid on a checkbox, see
+  // overrides/main.html): close them if the browser restored them open.
+  ["__drawer", "__search"].forEach(function (id) {
+    var toggle = document.getElementById(id);
+    if (toggle && toggle.checked) {
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+    }
+  });
+})();
+
 // Keeps "upcoming / happening now / past" and "in N days" true between builds.
 // The page is complete without it: the build wrote the same labels as of its own date.
 (function () {
