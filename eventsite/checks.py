@@ -9,7 +9,7 @@ import zoneinfo
 
 from eventsite.model import Event, Session, Site, first_day, last_day
 from eventsite.problems import Problem, describe
-from eventsite.schema import Walk
+from eventsite.yamltypes import Walk
 
 
 def check_site(site: Site, walk: Walk) -> Site:

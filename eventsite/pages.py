@@ -15,16 +15,13 @@ from typing import Any
 from urllib.parse import quote
 
 import jinja2
+from babel.dates import format_timedelta
 from markupsafe import Markup
 
 from eventsite import calendars, dates
-from eventsite.languages import DEFAULT_LANGUAGE, LANGUAGES, NATIVE_NAMES, direction, url_prefix
+from eventsite.languages import LANGUAGES, NATIVE_NAMES, direction, url_prefix
 from eventsite.model import Day, Event, Site, Text, first_day, is_exact, last_day
 from eventsite.ui import t
-
-# Pages written by hand in docs/<lang>/ that carry `eventsite: <kind>` in their front matter.
-DATA_PAGES = ("home", "deadlines", "venue", "documents")
-
 
 @dataclass(frozen=True)
 class PageContext:
@@ -159,6 +156,8 @@ def render_page(kind: str, ctx: PageContext, env: jinja2.Environment, event_id: 
         values.update(event=event, json_ld=json_ld(event, ctx))
     elif kind == "home":
         values.update(sections=home_sections(site, today))
+    elif kind == "documents":
+        values.update(documents=sorted(site.documents, key=lambda doc: (first_day(doc.date), doc.id), reverse=True))
     return env.get_template(f"{kind}.html").render(values)
 
 
@@ -173,19 +172,9 @@ def home_sections(site: Site, today: dt.date) -> dict[str, list[Any]]:
 
 def relative_days(day: Day, today: dt.date, lang: str) -> str:
     """"in 3 days", "today", "3 days ago" in the page language (refreshed in the browser)."""
-    from babel.dates import format_timedelta
-
     delta = days_until(day, today)
     if delta == 0:
         return t("site.today", lang)
     return format_timedelta(dt.timedelta(days=delta), granularity="day", threshold=400,
                             add_direction=True, locale=dates.babel_locale(lang))
 
-
-def languages_for(lang: str) -> list[str]:
-    """Languages other than `lang`, in UN order, for the language chooser."""
-    return [other for other in LANGUAGES if other != lang]
-
-
-__all__ = ["DATA_PAGES", "DEFAULT_LANGUAGE", "PageContext", "make_environment", "render_page",
-           "event_source", "event_path", "timing", "json_ld"]

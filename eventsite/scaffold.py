@@ -12,7 +12,7 @@ import re
 
 import yaml
 
-from eventsite import schema
+from eventsite import schema, yamltypes
 from eventsite.calendar_links import ALL_FEED, DEADLINES_FEED
 from eventsite.languages import LANGUAGES
 from eventsite.loader import YAML_LOADER
@@ -30,7 +30,7 @@ class ScaffoldError(ValueError):
 
 def check_new_id(event_id: str, used: set[str]) -> None:
     """Raise ScaffoldError unless `event_id` is safe in a web address and not used yet."""
-    if not re.match(schema.ID_PATTERN, event_id) or len(event_id) > MAX_ID_LENGTH:
+    if not re.match(yamltypes.ID_PATTERN, event_id) or len(event_id) > MAX_ID_LENGTH:
         raise ScaffoldError(
             f"'{event_id}' cannot be an id: use lowercase letters, digits and single hyphens, "
             f"at most {MAX_ID_LENGTH} characters (like wsis-forum-2027); it becomes part of web addresses")
@@ -59,9 +59,9 @@ def compose(text: str) -> yaml.Node | None:
 def parse_day(text: str, name: str) -> dt.date | str:
     """A date (2026-07-06) or, kept as text, a month only (2026-07)."""
     try:
-        if re.match(schema.DATE_PATTERN, text):
+        if re.match(yamltypes.DATE_PATTERN, text):
             return dt.date.fromisoformat(text)
-        if re.match(schema.MONTH_PATTERN, text) and 1 <= int(text[5:]) <= 12:
+        if re.match(yamltypes.MONTH_PATTERN, text) and 1 <= int(text[5:]) <= 12:
             return text
     except ValueError:
         pass

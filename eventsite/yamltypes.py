@@ -1,0 +1,451 @@
+"""The kinds of value the data file holds, each able to check itself and describe itself.
+
+`convert` walks the YAML node tree (which keeps line numbers) and builds typed values,
+recording every problem in a `Walk` instead of stopping at the first. `json_schema`
+describes the same rules as JSON Schema. The data file's own schema is in schema.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import zoneinfo
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Callable
+
+import yaml
+
+from eventsite import model
+from eventsite.languages import DEFAULT_LANGUAGE, LANGUAGES
+from eventsite.problems import Problem, describe
+
+INVALID: Any = object()  # a value that failed; its problems are already recorded
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+MONTH_PATTERN = r"^\d{4}-\d{2}$"
+DATETIME_PATTERN = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?$"
+EMAIL_PATTERN = r"^[^@\s<>]+@[^@\s<>]+\.[A-Za-z]{2,}$"
+
+YAML_TAG = "tag:yaml.org,2002:"
+
+
+@dataclass
+class Walk:
+    """What one pass over the file collects: problems, node positions, ids, references."""
+
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    ids: list[tuple[str, str, type]] = field(default_factory=list)  # (id, path, model class)
+    references: list[tuple[str, str, type]] = field(default_factory=list)  # (id, path, wanted)
+    translations: list[tuple[str, bool, tuple[str, ...]]] = field(default_factory=list)
+
+    def at(self, node: yaml.Node, path: str) -> None:
+        self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def error(self, node: yaml.Node, path: str, message: str, expected: str = "", found: str = "",
+              severity: str = "error") -> Any:
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        self.problems.append(
+            Problem(self.file, line, column, path, message, expected, found, severity)
+        )
+        return INVALID
+
+
+def found_node(node: yaml.Node) -> str:
+    """How a node looks to an editor, for the `found ...` part of a message."""
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping (key: value pairs)"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if node.tag == YAML_TAG + "null":
+        return "nothing"
+    return describe(node.value)
+
+
+def yaml11_surprise(node: yaml.ScalarNode) -> str:
+    """Why an unquoted scalar is not text for YAML 1.1 (PyYAML), or '' if it is text."""
+    if node.style or node.tag == YAML_TAG + "str":
+        return ""
+    kind = node.tag.removeprefix(YAML_TAG)
+    if kind == "bool":
+        meaning = "true" if node.value.lower() in ("yes", "y", "true", "on") else "false"
+        return f"YAML reads an unquoted {node.value} as the boolean {meaning}"
+    if kind == "int" and ":" in node.value:
+        seconds = 0
+        for part in node.value.replace("_", "").lstrip("+-").split(":"):
+            seconds = seconds * 60 + int(part)
+        return f"YAML reads an unquoted {node.value} as the number {seconds}, not a time"
+    if kind in ("int", "float"):
+        return f"YAML reads an unquoted {node.value} as a number"
+    if kind == "timestamp":
+        return f"YAML reads an unquoted {node.value} as a date"
+    if kind == "null":
+        return "the value is empty"
+    return f"YAML reads it as {kind}"
+
+
+class Type:
+    """One kind of value in the file."""
+
+    expected = "a value"
+
+    def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def scalar(self, node: yaml.Node, path: str, walk: Walk) -> str | Any:
+        """The text of a scalar node that YAML reads as a string, else a recorded problem."""
+        if not isinstance(node, yaml.ScalarNode):
+            return walk.error(node, path, "wrong type", self.expected, found_node(node))
+        surprise = yaml11_surprise(node)
+        if surprise:
+            hint = "put it in quotes" if node.value else "fill it in or remove the key"
+            return walk.error(node, path, f"{surprise}; {hint}", self.expected, found_node(node))
+        return node.value
+
+
+@dataclass
+class Str(Type):
+    pattern: str | None = None
+    expected: str = "text"
+    check: Callable[[str], bool] | None = None
+    suggestions: Callable[[str], list[str]] | None = None
+
+    def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        value = self.scalar(node, path, walk)
+        if value is INVALID:
+            return INVALID
+        value = value.strip()
+        if not value:
+            return walk.error(node, path, "empty value", self.expected, "nothing")
+        if self.pattern and not re.match(self.pattern, value):
+            return walk.error(node, path, "not allowed here", self.expected, describe(value))
+        if self.check and not self.check(value):
+            guess = self.suggestions(value) if self.suggestions else []
+            hint = f"; did you mean '{guess[0]}'?" if guess else ""
+            return walk.error(node, path, f"not allowed here{hint}", self.expected, describe(value))
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "string", "minLength": 1}
+        if self.pattern:
+            schema["pattern"] = self.pattern
+        return schema
+
+
+@dataclass
+class Id(Str):
+    kind: type | None = None
+    pattern: str | None = ID_PATTERN
+    expected: str = "an id of lowercase letters, digits and single hyphens (it becomes a URL)"
+    reserved: tuple[str, ...] = ()
+
+    def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        value = super().convert(node, path, walk)
+        if value in self.reserved:
+            return walk.error(node, path, "this id is reserved for a calendar feed of the same name",
+                              "another id", describe(value))
+        if value is not INVALID:
+            walk.ids.append((value, path, self.kind))
+        return value
+
+
+@dataclass
+class Ref(Str):
+    kind: type | None = None
+    pattern: str | None = ID_PATTERN
+    expected: str = "the id of an item defined in this file"
+
+    def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        value = super().convert(node, path, walk)
+        if value is not INVALID:
+            walk.references.append((value, path, self.kind))
+        return value
+
+
+def is_link(value: str) -> bool:
+    if re.search(r"\s", value):
+        return False
+    if value.startswith("mailto:"):
+        return bool(re.match(EMAIL_PATTERN, value[len("mailto:"):]))
+    return bool(re.match(r"^https?://[^/\s]+\.[^/\s]+", value))
+
+
+ZONE_ALIASES = {"Europe/Geneva": "Europe/Zurich", "Europe/Bern": "Europe/Zurich",
+                "America/Washington": "America/New_York"}
+
+
+def is_timezone(value: str) -> bool:
+    return value in available_timezones()
+
+
+def timezone_suggestions(value: str) -> list[str]:
+    if value in ZONE_ALIASES:
+        return [ZONE_ALIASES[value]]
+    return difflib.get_close_matches(value, sorted(available_timezones()), n=1)
+
+
+@lru_cache(maxsize=1)
+def available_timezones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+URL = Str(expected="a link starting with https://, http:// or mailto:", check=is_link)
+EMAIL = Str(pattern=EMAIL_PATTERN, expected="an e-mail address like name@example.org")
+TIMEZONE = Str(expected="an IANA time zone like Europe/Zurich", check=is_timezone,
+               suggestions=timezone_suggestions)
+
+
+@dataclass
+class Enum(Type):
+    values: tuple[str, ...] = ()
+
+    @property
+    def expected(self) -> str:  # type: ignore[override]
+        return "one of " + ", ".join(self.values)
+
+    def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        value = self.scalar(node, path, walk)
+        if value is INVALID:
+            return INVALID
+        if value not in self.values:
+            guess = difflib.get_close_matches(value, self.values, n=1)
+            hint = f"; did you mean '{guess[0]}'?" if guess else ""
+            return walk.error(node, path, f"unknown value{hint}", self.expected, describe(value))
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"enum": list(self.values)}
+
+
+@dataclass
+class Int(Type):
+    minimum: int = 0
+    expected: str = "a whole number, 0 or more"
+
+    def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        if isinstance(node, yaml.ScalarNode) and node.style and re.match(r"^[0-9]+$", node.value):
+            return walk.error(node, path, "a number must not be in quotes; remove them",
+                              self.expected, found_node(node))
+        if not isinstance(node, yaml.ScalarNode) or node.style or node.tag != YAML_TAG + "int" \
+                or not re.match(r"^[0-9]+$", node.value):
+            return walk.error(node, path, "wrong type", self.expected, found_node(node))
+        value = int(node.value)
+        if value < self.minimum:
+            return walk.error(node, path, "too small", self.expected, describe(value))
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "integer", "minimum": self.minimum}
+
+
+@dataclass
+class When(Type):
+    """A day ("2026-07-06"); optionally a month only ("2026-03") or a date-time."""
+
+    months: bool = False
+    times: bool = False
+
+    @property
+    def expected(self) -> str:  # type: ignore[override]
+        forms = ["a date like 2026-07-06"]
+        if self.months:
+            forms.append('a month like "2026-03"')
+        if self.times:
+            forms.append('a date and time like "2026-07-08T10:00"')
+        return " or ".join(forms)
+
+    def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            return walk.error(node, path, "wrong type", self.expected, found_node(node))
+        if node.tag not in (YAML_TAG + "str", YAML_TAG + "timestamp"):
+            return walk.error(node, path, f"{yaml11_surprise(node)}; write a date", self.expected, found_node(node))
+        text = node.value.strip()
+        try:
+            if re.match(DATE_PATTERN, text):
+                return dt.date.fromisoformat(text)
+            if self.months and re.match(MONTH_PATTERN, text):
+                year, month = (int(part) for part in text.split("-"))
+                if not 1 <= month <= 12:
+                    raise ValueError
+                return model.Month(year, month)
+            if self.times and re.match(DATETIME_PATTERN, text):
+                return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            return walk.error(node, path, "no such day on the calendar",
+                              "a real calendar date", describe(text))
+        return walk.error(node, path, "not a date", self.expected, describe(text))
+
+    def json_schema(self) -> dict[str, Any]:
+        patterns = [DATE_PATTERN]
+        if self.months:
+            patterns.append(MONTH_PATTERN)
+        if self.times:
+            patterns.append(DATETIME_PATTERN)
+        return {"type": "string", "pattern": "|".join(f"({p})" for p in patterns)}
+
+
+class LocalText(Type):
+    """A text in the six languages: `{ar: ..., zh: ..., en: ..., fr: ..., ru: ..., es: ...}`."""
+
+    expected = "a text in each language, like {en: ..., fr: ...}"
+
+    def convert(self, node: yaml.Node, path: str, walk: Walk, required: bool = True) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            return walk.error(node, path, "wrong type", self.expected, found_node(node))
+        values: dict[str, str] = {}
+        written: set[str] = set()  # languages present, even if their value has a problem
+        for key_node, value_node in unique_pairs(node, path, walk):
+            lang = key_node.value
+            lang_path = f"{path}.{lang}"
+            walk.at(value_node, lang_path)
+            if lang not in LANGUAGES:
+                walk.error(key_node, lang_path, "unknown language code",
+                           "one of " + ", ".join(LANGUAGES), describe(lang))
+                continue
+            written.add(lang)
+            text = TEXT.convert(value_node, lang_path, walk)
+            if text is not INVALID:
+                values[lang] = text
+        # The report lists every language without a usable text; the error names only the
+        # languages not written at all (a written but broken one has its own message).
+        walk.translations.append((path, required, tuple(lang for lang in LANGUAGES if lang not in values)))
+        missing = tuple(lang for lang in LANGUAGES if lang not in written)
+        if DEFAULT_LANGUAGE in missing or (required and missing):
+            word = "translation" if len(missing) == 1 else "translations"
+            walk.error(node, path, f"missing {word}", "all six languages: " + ", ".join(LANGUAGES),
+                       "no " + ", ".join(missing))
+        return model.Text(values) if values else INVALID
+
+    def json_schema(self, required: bool = True) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {lang: {"type": "string", "minLength": 1} for lang in LANGUAGES},
+            "required": list(LANGUAGES) if required else [DEFAULT_LANGUAGE],
+        }
+
+
+TEXT = Str()
+
+
+@dataclass
+class ListOf(Type):
+    item: Type = field(default_factory=Str)
+
+    @property
+    def expected(self) -> str:  # type: ignore[override]
+        return "a list"
+
+    def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        if not isinstance(node, yaml.SequenceNode):
+            return walk.error(node, path, "wrong type", "a list (lines starting with '- ')", found_node(node))
+        items = []
+        for index, item_node in enumerate(node.value):
+            item_path = f"{path}[{index}]"
+            walk.at(item_node, item_path)
+            items.append(self.item.convert(item_node, item_path, walk))
+        # Broken items are left out (their problems are recorded) so that the checks
+        # across fields still run on the rest: the editor sees every mistake at once.
+        return tuple(item for item in items if item is not INVALID)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "array", "items": self.item.json_schema()}
+
+
+@dataclass
+class Field:
+    type: Type
+    required: bool = True
+    description: str = ""
+
+
+@dataclass
+class Record(Type):
+    """A mapping with known keys, built into a model class."""
+
+    cls: type = object
+    fields: dict[str, Field] = field(default_factory=dict)
+    expected: str = "a mapping (key: value pairs)"
+    # With stand-ins for broken fields, a record is still built so that the checks across
+    # fields run (the file stays invalid: its problems are recorded).
+    stand_ins: dict[str, Any] = field(default_factory=dict)
+
+    def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            return walk.error(node, path, "wrong type", self.expected, found_node(node))
+        values: dict[str, Any] = {}
+        for key_node, value_node in unique_pairs(node, path, walk):
+            key = key_node.value
+            key_path = f"{path}.{key}" if path else key
+            walk.at(value_node, key_path)
+            spec = self.fields.get(key)
+            if spec is None:
+                guess = difflib.get_close_matches(key, self.fields, n=1)
+                hint = f"; did you mean '{guess[0]}'?" if guess else ""
+                walk.error(key_node, key_path, f"unknown key{hint}",
+                           "one of " + ", ".join(self.fields), describe(key))
+                values[key] = INVALID
+                continue
+            if isinstance(spec.type, LocalText):
+                values[key] = spec.type.convert(value_node, key_path, walk, spec.required)
+            else:
+                values[key] = spec.type.convert(value_node, key_path, walk)
+        for key, spec in self.fields.items():
+            if spec.required and key not in values:
+                walk.error(node, f"{path}.{key}" if path else key, "missing required key",
+                           spec.type.expected, "no such key")
+                values[key] = INVALID
+        if INVALID in values.values():
+            if not self.stand_ins:
+                return INVALID
+            values = {key: self.stand_ins[key] if value is INVALID else value
+                      for key, value in values.items() if key in self.fields}
+        return self.cls(**values)
+
+    def json_schema(self) -> dict[str, Any]:
+        properties = {}
+        for key, spec in self.fields.items():
+            if isinstance(spec.type, LocalText):
+                schema = spec.type.json_schema(required=spec.required)
+            else:
+                schema = spec.type.json_schema()
+            if spec.description:
+                schema = {"description": spec.description, **schema}
+            properties[key] = schema
+        return {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": properties,
+            "required": [key for key, spec in self.fields.items() if spec.required],
+        }
+
+
+def unique_pairs(node: yaml.MappingNode, path: str, walk: Walk) -> list[tuple[yaml.Node, yaml.Node]]:
+    """The key/value pairs of a mapping; a repeated key is a problem (PyYAML would keep the last)."""
+    seen: dict[str, yaml.Node] = {}
+    pairs = []
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            walk.error(key_node, path, "a key must be a plain word", "a key", found_node(key_node))
+            continue
+        key = key_node.value
+        if key in seen:
+            first = seen[key].start_mark.line + 1
+            walk.error(key_node, f"{path}.{key}" if path else key,
+                       f"duplicate key: it would silently replace the one on line {first}",
+                       "each key once", f"'{key}' twice")
+            continue
+        seen[key] = key_node
+        pairs.append((key_node, value_node))
+    return pairs
+
+
+def tuple_of(item: Type) -> ListOf:
+    return ListOf(item=item)
