@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import zoneinfo
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from icalendar import Calendar, Timezone, vText
@@ -25,7 +26,7 @@ from eventsite.ui import t
 
 # Pages use these through this module too.
 __all__ = ["add_to_calendar_links", "build_calendar", "deadline_component", "event_component",
-           "feed_links", "feeds", "is_in_feeds", "session_component", "to_ics"]
+           "feed_links", "feeds", "is_in_feeds", "session_component"]
 
 PRODID = "-//eventsite//Calendar feeds 1.0//EN"
 REFRESH_INTERVAL = dt.timedelta(hours=12)
@@ -75,48 +76,83 @@ def feeds(site: Site, lang: str, *, site_url: str, stamp: dt.datetime) -> dict[s
     clashing = sorted({event.id for event in site.events} & {ALL_FEED, DEADLINES_FEED})
     if clashing:
         raise ValueError(f"event ids {clashing} would overwrite a feed of the same name")
+    entries = feed_entries(context)  # each entry is built once and shared by the feeds it is in
     result = {
-        feed_path(lang, ALL_FEED): to_ics(all_events_calendar(context)),
-        feed_path(lang, DEADLINES_FEED): to_ics(deadlines_calendar(context)),
+        feed_path(lang, ALL_FEED): all_events_calendar(entries, context),
+        feed_path(lang, DEADLINES_FEED): deadlines_calendar(entries, context),
     }
     for event in sorted(site.events, key=lambda event: event.id):
         if is_in_feeds(event):
-            result[feed_path(lang, event.id)] = to_ics(event_calendar(event, context))
+            result[feed_path(lang, event.id)] = event_calendar(event, entries, context)
     return result
 
 
-def all_events_calendar(context: FeedContext) -> Calendar:
+@dataclass(frozen=True)
+class Entry:
+    """One VEVENT of a language, serialised once, with what feeds need to place it."""
+
+    ics: bytes
+    order: tuple[str, str, str]
+    zones: tuple[tuple[str, dt.date], ...]  # (TZID, day) of each of its times
+
+
+def entry(component: VEvent) -> Entry:
+    zones = []
+    for name in ("DTSTART", "DTEND"):
+        value = component.get(name)
+        if isinstance(value, vDDDTypes) and "TZID" in value.params and isinstance(value.dt, dt.datetime):
+            zones.append((str(value.params["TZID"]), value.dt.date()))
+    return Entry(component.to_ical(), entry_order(component), tuple(zones))
+
+
+def feed_entries(context: FeedContext) -> dict[str, Entry]:
+    """Every event, session and deadline with exact dates, by id."""
+    entries: dict[str, Entry] = {}
+    for event in context.site.events:
+        if is_in_feeds(event):
+            entries[event.id] = entry(event_component(event, context))
+        for session in event.sessions:
+            if is_in_feeds(session):
+                entries[session.id] = entry(session_component(event, session, context))
+        for deadline in event.deadlines:
+            if is_in_feeds(deadline):
+                entries[deadline.id] = entry(deadline_component(event, deadline, context))
+    return entries
+
+
+def all_events_calendar(entries: dict[str, Entry], context: FeedContext) -> bytes:
     """Every event with an exact date, and every session with one, as separate entries."""
-    entries = [event_component(event, context) for event in context.site.events if is_in_feeds(event)]
-    entries += [session_component(event, session, context) for event in context.site.events
-                for session in event.sessions if is_in_feeds(session)]
-    return build_calendar(entries, name=feed_name(ALL_FEED, context.lang, context.site),
+    ids = [event.id for event in context.site.events] + \
+          [session.id for event in context.site.events for session in event.sessions]
+    return build_calendar([entries[id] for id in ids if id in entries],
+                          name=feed_name(ALL_FEED, context.lang, context.site),
                           description=t("calendar.feed.all.description", context.lang),
                           url=home_url(context.lang, site_url=context.site_url))
 
 
-def deadlines_calendar(context: FeedContext) -> Calendar:
+def deadlines_calendar(entries: dict[str, Entry], context: FeedContext) -> bytes:
     """Every deadline with an exact date."""
-    entries = [deadline_component(event, deadline, context)
-               for event, deadline in context.site.all_deadlines() if is_in_feeds(deadline)]
-    return build_calendar(entries, name=feed_name(DEADLINES_FEED, context.lang, context.site),
+    ids = [deadline.id for _event, deadline in context.site.all_deadlines()]
+    return build_calendar([entries[id] for id in ids if id in entries],
+                          name=feed_name(DEADLINES_FEED, context.lang, context.site),
                           description=t("calendar.feed.deadlines.description", context.lang),
                           url=home_url(context.lang, site_url=context.site_url))
 
 
-def event_calendar(event: Event, context: FeedContext) -> Calendar:
+def event_calendar(event: Event, entries: dict[str, Entry], context: FeedContext) -> bytes:
     """One event with its sessions and deadlines (those with exact dates)."""
-    entries = [event_component(event, context)] if is_in_feeds(event) else []
-    entries += [session_component(event, session, context) for session in event.sessions if is_in_feeds(session)]
-    entries += [deadline_component(event, deadline, context) for deadline in event.deadlines
-                if is_in_feeds(deadline)]
-    return build_calendar(entries, name=event.title.get(context.lang),
-                          description=event.summary.get(context.lang),
+    ids = [event.id] + [session.id for session in event.sessions] + [deadline.id for deadline in event.deadlines]
+    return build_calendar([entries[id] for id in ids if id in entries],
+                          name=event.title.get(context.lang), description=event.summary.get(context.lang),
                           url=event_url(event.id, context.lang, site_url=context.site_url))
 
 
-def build_calendar(entries: Iterable[VEvent], *, name: str, description: str, url: str) -> Calendar:
-    """A published calendar of `entries` (sorted), with the VTIMEZONEs their times need."""
+CALENDAR_END = b"END:VCALENDAR\r\n"
+
+
+def build_calendar(entries: Iterable[Entry], *, name: str, description: str, url: str) -> bytes:
+    """A published calendar of `entries` (sorted), with the VTIMEZONEs their times need:
+    UTF-8, CRLF, lines folded at 75 octets between characters."""
     calendar = Calendar()
     calendar.add("PRODID", PRODID)
     calendar.add("VERSION", "2.0")
@@ -126,34 +162,29 @@ def build_calendar(entries: Iterable[VEvent], *, name: str, description: str, ur
     calendar.add("REFRESH-INTERVAL", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
     calendar.add("X-PUBLISHED-TTL", PUBLISHED_TTL)
     calendar.add("URL", url)
-    entries = sorted(entries, key=entry_order)
-    for timezone in timezone_components(entries):
-        calendar.add_component(timezone)
-    for entry in entries:
-        calendar.add_component(entry)
-    return calendar
+    head = calendar.to_ical()  # properties only; the components follow them, as to_ical would put them
+    assert head.endswith(CALENDAR_END)
+    entries = sorted(entries, key=lambda item: item.order)
+    zones = b"".join(timezone_ics(tzid, first, last) for tzid, (first, last) in zone_spans(entries))
+    return head[: -len(CALENDAR_END)] + zones + b"".join(item.ics for item in entries) + CALENDAR_END
 
 
-def to_ics(calendar: Calendar) -> bytes:
-    """The bytes of a feed: UTF-8, CRLF, lines folded at 75 octets between characters."""
-    return calendar.to_ical()
-
-
-def timezone_components(entries: Iterable[VEvent]) -> list[Timezone]:
-    """A VTIMEZONE for each TZID used, covering the whole years of the times that use it.
-
-    Whole years keep both the standard and the daylight rule in the zone, which some
-    clients expect, while leaving out the decades icalendar would add by default.
-    """
+def zone_spans(entries: Iterable[Entry]) -> list[tuple[str, tuple[int, int]]]:
+    """The years each TZID is used in, by TZID."""
     days: dict[str, list[dt.date]] = {}
-    for entry in entries:
-        for name in ("DTSTART", "DTEND"):
-            value = entry.get(name)
-            if isinstance(value, vDDDTypes) and "TZID" in value.params and isinstance(value.dt, dt.datetime):
-                days.setdefault(str(value.params["TZID"]), []).append(value.dt.date())
-    return [Timezone.from_tzid(tzid, first_date=dt.date(min(used).year, 1, 1),
-                               last_date=dt.date(max(used).year + 1, 1, 1))
-            for tzid, used in sorted(days.items())]
+    for item in entries:
+        for tzid, day in item.zones:
+            days.setdefault(tzid, []).append(day)
+    return [(tzid, (min(used).year, max(used).year)) for tzid, used in sorted(days.items())]
+
+
+@lru_cache(maxsize=256)
+def timezone_ics(tzid: str, first_year: int, last_year: int) -> bytes:
+    """A VTIMEZONE covering whole years (both the standard and the daylight rule, which some
+    clients expect, without the decades icalendar would add by default). Cached: building
+    one is slow, and every feed with a time in the zone needs it."""
+    zone = Timezone.from_tzid(tzid, first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year + 1, 1, 1))
+    return zone.to_ical()
 
 
 def entry_order(entry: VEvent) -> tuple[str, str, str]:

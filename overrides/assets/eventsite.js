@@ -1,4 +1,4 @@
-// Two corrections to Material's start-up, made before its DOMContentLoaded handler runs
+// Corrections to Material's start-up, made before its DOMContentLoaded handler runs
 // (this script comes after Material's bundle, and listeners run in the order added).
 (function () {
   "use strict";
@@ -12,6 +12,13 @@
   document.addEventListener("DOMContentLoaded", function () {
     alternates.forEach(function (link) { link.setAttribute("rel", "alternate"); });
   }, { once: true });
+  // Material searches on keyup: text that arrives without a key (dictation and other
+  // speech input, a paste from the context menu, some input methods) would not be
+  // searched until the next key press. Tell it when the text changes.
+  var query = document.querySelector("[data-md-component=search-query]");
+  if (query) {
+    query.addEventListener("input", function () { query.dispatchEvent(new KeyboardEvent("keyup")); });
+  }
   // The drawer and search toggles have no autocomplete="off" (invalid on a checkbox, see
   // overrides/main.html): close them if the browser restored them open.
   ["__drawer", "__search"].forEach(function (id) {

@@ -1,0 +1,273 @@
+"""The built site (real data) in a real browser: Debian's headless chromium driven by
+Playwright, the site served on 127.0.0.1. Reading direction, the language switcher, no
+console errors and no request to another host, the page without JavaScript, the status
+script against the reader's clock, and search in the reader's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+
+from eventsite.languages import LANGUAGES
+from eventsite.loader import load_site
+from eventsite.ui import t
+from sitebuild import ROOT
+
+pytest_plugins = ["serve"]
+
+HOME, EVENT = "", "events/wsis-forum-2026/"
+PAGES = [pytest.param(lang, path, id=f"{lang}-{'home' if path == HOME else 'event'}")
+         for lang in LANGUAGES for path in (HOME, EVENT)]
+DATA = load_site(ROOT / "data" / "events.yaml")
+FORUM = DATA.event("wsis-forum-2026")
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == "en" else f"{lang}/"
+
+
+def expected_title(lang: str, path: str) -> str:
+    return DATA.site.title.get(lang) if path == HOME else FORUM.title.get(lang)
+
+
+@dataclass
+class Recorder:
+    """Every request a page makes (aborting those to another host) and every console error."""
+    origin: str
+    requests: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def attach(self, context) -> None:
+        def route(route):
+            url = route.request.url
+            if url.startswith(self.origin) or url.startswith("data:"):
+                route.continue_()
+            else:
+                self.blocked.append(url)
+                route.abort()
+        context.route("**/*", route)
+        context.on("request", lambda request: self.requests.append(request.url))
+        context.on("page", self.watch)
+
+    def watch(self, page) -> None:
+        page.on("console", lambda message: self.errors.append(f"{message.type}: {message.text} ({message.location})")
+                if message.type in ("error", "assert") else None)
+        page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+
+
+@pytest.fixture
+def open_page(browser, site_address):
+    """open_page(path, **context options) -> (page, recorder), in a fresh browser context."""
+    contexts = []
+    origin = "{0.scheme}://{0.netloc}/".format(urlsplit(site_address))
+
+    def opener(path: str, init_script: str | None = None, **options):
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
+        contexts.append(context)
+        recorder = Recorder(origin)
+        recorder.attach(context)
+        if init_script:
+            context.add_init_script(init_script)
+        page = context.new_page()
+        response = page.goto(site_address + path, wait_until="load")
+        assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
+        return page, recorder
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+LAYOUT = """() => {
+    const content = document.querySelector(".md-content__inner").getBoundingClientRect();
+    // The first line of an element's text: the union of its boxes on that line (a line
+    // of Arabic with a number in it has several, in visual order).
+    const first = (selector) => {
+        const range = document.createRange();
+        range.selectNodeContents(document.querySelector(selector));
+        const boxes = Array.from(range.getClientRects()).filter((r) => r.width > 0);
+        const top = Math.min(...boxes.map((r) => r.top));
+        const line = boxes.filter((r) => r.top < top + 4);
+        return {left: Math.min(...line.map((r) => r.left)), right: Math.max(...line.map((r) => r.right))};
+    };
+    return {direction: getComputedStyle(document.body).direction,
+            content: {left: content.left, right: content.right, width: content.width},
+            title: first(".md-content__inner h1"),
+            text: first(".md-content__inner p")};
+}"""
+
+
+@dataclass
+class Visit:
+    """What a reader's browser did on one page: its layout, its language switcher, the
+    page reached through the switcher, and every request and console error on the way."""
+    layout: dict
+    offered: dict[str, str]  # the header's language menu: language -> absolute URL
+    listed: dict[str, str]  # the home page's list of languages, likewise
+    followed: str
+    landed: tuple[str, str]
+    recorder: Recorder
+
+
+@pytest.fixture(scope="module")
+def visits(browser, site_address) -> dict[tuple[str, str], Visit]:
+    """Every page of PAGES visited once, all at the same time (each in its own browser
+    context), so that the waits for the network to fall quiet overlap."""
+    origin = "{0.scheme}://{0.netloc}/".format(urlsplit(site_address))
+    keys = [tuple(param.values) for param in PAGES]
+    contexts, pages, recorders = [], {}, {}
+    try:
+        for lang, path in keys:
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            contexts.append(context)
+            recorders[lang, path] = Recorder(origin)
+            recorders[lang, path].attach(context)
+            pages[lang, path] = context.new_page()
+            pages[lang, path].goto(site_address + prefix(lang) + path, wait_until="commit")
+        found = {}
+        for (lang, path), page in pages.items():
+            page.wait_for_load_state("networkidle")
+            assert page.evaluate("document.documentElement.lang") == lang, page.url
+            offered = {link.get_attribute("hreflang"): link.evaluate("a => a.href")
+                       for link in page.locator("a.md-select__link").all()}
+            listed = {link.get_attribute("hreflang"): link.evaluate("a => a.href")
+                      for link in page.locator("nav.es-languages a").all()}
+            found[lang, path] = (page.evaluate(LAYOUT), offered, listed)
+            # Follow one of them as a reader does: open the menu, pick the next language.
+            target = LANGUAGES[(LANGUAGES.index(lang) + 1) % len(LANGUAGES)]
+            page.hover(".md-header__option .md-select")
+            page.click(f"a.md-select__link[hreflang='{target}']")
+        result = {}
+        for (lang, path), page in pages.items():
+            target = LANGUAGES[(LANGUAGES.index(lang) + 1) % len(LANGUAGES)]
+            page.wait_for_url(site_address + prefix(target) + path)
+            page.wait_for_load_state("networkidle")
+            landed = (page.url, page.evaluate("document.documentElement.lang"))
+            result[lang, path] = Visit(*found[lang, path], target, landed, recorders[lang, path])
+        return result
+    finally:
+        for context in contexts:
+            context.close()
+
+
+@pytest.mark.parametrize(("lang", "path"), PAGES)
+def test_the_browser_lays_pages_out_in_the_direction_of_their_language(visits, lang, path):
+    layout = visits[lang, path].layout
+    content = layout["content"]
+    assert layout["direction"] == ("rtl" if lang == "ar" else "ltr")
+    for block in ("title", "text"):  # the first line of the h1 and of the first paragraph
+        box = layout[block]
+        if lang == "ar":  # starts at the right edge of the text column, not at the left
+            assert abs(content["right"] - box["right"]) <= 20, (block, layout)
+            assert box["left"] - content["left"] > 20 or box["right"] - box["left"] > content["width"] * 0.8, layout
+        else:
+            assert abs(box["left"] - content["left"]) <= 20, (block, layout)
+
+
+@pytest.mark.parametrize(("lang", "path"), PAGES)
+def test_the_language_switcher_offers_the_same_page_in_the_five_other_languages(visits, site_address, site_url,
+                                                                              lang, path):
+    visit = visits[lang, path]
+    assert visit.offered == {other: site_address + prefix(other) + path for other in LANGUAGES}
+    # The home page's own list of languages links to the published address (site_url).
+    assert visit.listed == ({other: site_url + prefix(other) for other in LANGUAGES} if path == HOME else {})
+    assert visit.landed == (site_address + prefix(visit.followed) + path, visit.followed)
+
+
+@pytest.mark.parametrize(("lang", "path"), PAGES)
+def test_pages_load_without_console_errors_or_any_request_leaving_127_0_0_1(visits, lang, path):
+    recorder = visits[lang, path].recorder
+    assert recorder.errors == []
+    assert recorder.blocked == []
+    assert recorder.requests and all(url.startswith(recorder.origin) for url in recorder.requests)
+
+
+@pytest.mark.parametrize(("lang", "path"), PAGES)
+def test_without_javascript_the_page_still_shows_its_title_dates_and_events(open_page, lang, path):
+    page, recorder = open_page(prefix(lang) + path, java_script_enabled=False)
+    title = page.locator(".md-content__inner h1")
+    assert title.is_visible() and title.inner_text().strip() == expected_title(lang, path)
+    if path == EVENT:
+        dates = page.locator(".es-when time")
+        assert dates.is_visible() and dates.get_attribute("datetime") == FORUM.start.isoformat()
+        assert page.locator(".es-agenda > li").count() == len(FORUM.sessions)
+        assert page.locator(".es-agenda time").first.is_visible()
+    else:
+        cards = page.locator("ul.es-cards[data-es-list='upcoming'] > li")
+        assert cards.count() >= 1
+        for index in range(cards.count()):
+            assert cards.nth(index).locator(".es-card__title a").is_visible()
+            assert cards.nth(index).locator(".es-card__meta time").is_visible()
+        assert page.get_by_role("link", name=FORUM.title.get(lang), exact=True).first.is_visible()
+    # The labels are the build's: the status script did not run.
+    badge = page.locator(".es-badge[data-es-start]").first
+    assert badge.inner_text().strip() == t("site.status.upcoming", lang)
+    assert recorder.errors == []
+
+
+def frozen_clock(instant: dt.datetime) -> str:
+    """A script that makes `new Date()` and `Date.now()` return `instant` (UTC)."""
+    millis = int(instant.replace(tzinfo=dt.timezone.utc).timestamp() * 1000)
+    return f"""(() => {{
+      const RealDate = Date, fixed = {millis};
+      class FrozenDate extends RealDate {{
+        constructor(...args) {{ super(...(args.length ? args : [fixed])); }}
+        static now() {{ return fixed; }}
+      }}
+      globalThis.Date = FrozenDate;
+    }})();"""
+
+
+@pytest.mark.parametrize(("day", "state"), [
+    (FORUM.start - dt.timedelta(days=1), "upcoming"),
+    (FORUM.start + dt.timedelta(days=1), "ongoing"),
+    (FORUM.end + dt.timedelta(days=1), "past"),
+], ids=["day-before", "during", "day-after"])
+def test_the_status_script_relabels_the_event_by_the_readers_clock(open_page, day, state):
+    instant = dt.datetime.combine(day, dt.time(10, 0))  # noon in Geneva
+    page, recorder = open_page(EVENT, init_script=frozen_clock(instant))
+    badge = page.locator(".es-when .es-badge[data-es-start]")
+    assert badge.inner_text().strip() == t(f"site.status.{state}", "en")
+    assert badge.get_attribute("class") == f"es-badge es-badge--{state}"
+    assert recorder.errors == []
+
+
+@pytest.mark.parametrize(("lang", "words"), [("fr", ["forum", "Palexpo"]), ("ar", ["منتدى", "Palexpo"])])
+def test_search_finds_pages_in_the_readers_language_only(open_page, site_address, lang, words):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    # "Palexpo" is on pages in all six languages: an unfiltered index would return them all.
+    page, recorder = open_page(prefix(lang))
+    results = page.locator("a.md-search-result__link")
+    for index, word in enumerate(words):
+        if index:
+            page.goto(site_address + prefix(lang))
+        page.click(".md-search__input")
+        # Search is ready (its index loaded) when it asks for a query.
+        page.wait_for_function("""() => document.querySelector(".md-search-result__meta").textContent.trim()
+            === JSON.parse(document.getElementById("__config").textContent).translations["search.result.placeholder"]""")
+        # Latin letters are typed as key presses; Arabic ones arrive as text without key
+        # events, as from dictation (Material alone searches on keyup; eventsite.js fixes it).
+        page.keyboard.type(word)
+        # Wait for the answer: "no results", "1 result" or "N results", in the page's language.
+        answered = r"""(word) => {
+            const said = JSON.parse(document.getElementById("__config").textContent).translations;
+            const meta = document.querySelector(".md-search-result__meta").textContent.trim();
+            const count = new RegExp("^" + said["search.result.other"].replace("#", "\\d+") + "$");
+            return document.querySelector(".md-search__input").value === word
+                && (meta === said["search.result.none"] || meta === said["search.result.one"] || count.test(meta));
+        }"""
+        try:
+            page.wait_for_function(answered, arg=word, timeout=15000)
+        except PlaywrightTimeout:
+            pytest.fail(f"searching {word!r}: no answer after 15 s; the search says "
+                        f"{page.inner_text('.md-search-result__meta')!r}")
+        hrefs = [link.evaluate("a => a.href") for link in results.all()]
+        assert hrefs, f"searching {word!r} found nothing: {page.inner_text('.md-search-result__meta')!r}"
+        assert [href for href in hrefs if not href.startswith(site_address + prefix(lang))] == [], word
+    indexes = [url for url in recorder.requests if url.endswith("search_index.json")]
+    assert indexes and set(indexes) == {site_address + prefix(lang) + "search/search_index.json"}
+    assert recorder.errors == []
