@@ -7,6 +7,7 @@ each other language under /<lang>/), and `finish` once at the very end.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import re
@@ -90,6 +91,12 @@ def page_html(state: BuildState, html: str, meta: dict[str, Any], lang: str) -> 
     if not kind:
         return html
     return html + pages.render_page(kind, state.context(lang), state.env, meta.get("event"))
+
+
+def reset_language_switcher(config: Any) -> None:
+    """Point the language menu at each language's home page. mkdocs-static-i18n sets it per
+    page; the 404 page, rendered after the pages, would otherwise get the last page's."""
+    config.extra.alternate = copy.deepcopy(config.plugins["i18n"].extra_alternate)
 
 
 def alternates(state: BuildState, page_url: str, lang: str) -> list[tuple[str, str]]:

@@ -48,6 +48,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return build.page_html(build.current(), html, page.meta, build.language(config))
 
 
+def on_template_context(context, template_name: str, config: MkDocsConfig):
+    if template_name == "404.html":
+        build.reset_language_switcher(config)
+    return context
+
+
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     context["eventsite_alternates"] = build.alternates(build.current(), page.url, build.language(config))
     return context

@@ -271,3 +271,37 @@ def test_search_finds_pages_in_the_readers_language_only(open_page, site_address
     indexes = [url for url in recorder.requests if url.endswith("search_index.json")]
     assert indexes and set(indexes) == {site_address + prefix(lang) + "search/search_index.json"}
     assert recorder.errors == []
+
+
+def test_a_first_visit_loads_neither_materials_script_nor_a_search_index_until_the_reader_searches(open_page,
+                                                                                                  site_address):
+    page, recorder = open_page(prefix("ru"))
+    page.wait_for_load_state("networkidle")
+    # Material's bundle, its search worker and lunr all live in assets/javascripts/.
+    loaded = [url for url in recorder.requests if "/assets/javascripts/" in url or url.endswith("search_index.json")]
+    assert loaded == []
+    assert page.evaluate("document.documentElement.className") == "js"  # the search button shows
+    page.keyboard.press("/")  # Material's shortcut opens search and loads it
+    page.wait_for_function("() => document.activeElement.matches('.md-search__input')")
+    page.wait_for_function("() => Array.from(performance.getEntriesByType('resource'))"
+                           ".some(entry => entry.name.endsWith('search_index.json'))")
+    indexes = [url for url in recorder.requests if url.endswith("search_index.json")]
+    assert indexes == [site_address + "ru/search/search_index.json"]
+    assert recorder.errors == []
+
+
+def test_events_that_ended_since_the_build_move_from_upcoming_to_past_on_the_home_page(open_page):
+    dialogue = DATA.event("global-dialogue-ai-governance-2026")  # 6-7 July, the forum 6-10 July
+    instant = dt.datetime.combine(dialogue.end + dt.timedelta(days=1), dt.time(10, 0))
+    page, recorder = open_page(HOME, init_script=frozen_clock(instant))
+    upcoming = page.locator('[data-es-list="upcoming"] .es-card__title').all_inner_texts()
+    past = page.locator('[data-es-list="past"] .es-card__title').all_inner_texts()
+    assert dialogue.title.get("en") in past[0]  # the newest past event comes first
+    assert FORUM.title.get("en") in " ".join(upcoming)
+    assert page.locator('[data-es-empty="upcoming"]').is_hidden()
+    later = dt.datetime.combine(max(event.end for event in DATA.events if event.is_exact) + dt.timedelta(days=1),
+                                dt.time(10, 0))
+    page, recorder = open_page(HOME, init_script=frozen_clock(later))
+    assert page.locator('[data-es-list="upcoming"] li').count() == 0
+    assert page.locator('[data-es-empty="upcoming"]').is_visible()
+    assert recorder.errors == []

@@ -153,3 +153,10 @@ def test_a_data_error_stops_the_build_and_names_the_problem(tmp_path):
     result = build_site(tmp_path / "out", broken)
     assert result.returncode != 0
     assert "events[0].end: 2026-07-01 is before start 2026-07-06" in result.stderr
+
+
+def test_the_404_language_menu_leads_to_each_language_home(site):
+    for lang in LANGUAGES:
+        elements = page(site, f"{prefix(lang)}404.html")
+        menu = {a.get("hreflang"): a["href"] for a in elements.find("a") if "md-select__link" in a.get("class", "")}
+        assert menu == {other: f"/events/{prefix(other)}" for other in LANGUAGES}, lang

@@ -1,24 +1,15 @@
-// Corrections to Material's start-up, made before its DOMContentLoaded handler runs
-// (this script comes after Material's bundle, and listeners run in the order added).
+// The site's only script. Every page is complete without it (JavaScript off shows the
+// same content, with "upcoming / past" as of the build). It does three things:
+// 1. loads Material's script (34 KB, plus its search worker and the search index) only
+//    when the reader starts a search, so a first visit downloads about half as much;
+// 2. keeps "upcoming / happening now / past" and "in N days" true between builds;
+// 3. smooths two corners of Material's start-up (see below).
 (function () {
   "use strict";
-  // Material fetches "sitemap.xml" next to every <link rel="alternate"> to map pages
-  // between languages. Ours are the same page in each language (absolute, for search
-  // engines), so each fetch is a 404, and a request to another origin wherever the site
-  // is previewed. The language switcher already links to the same page: hide the links
-  // from Material while it starts, then put them back.
-  var alternates = Array.prototype.slice.call(document.querySelectorAll('link[rel="alternate"][hreflang]'));
-  alternates.forEach(function (link) { link.setAttribute("rel", "eventsite-alternate"); });
-  document.addEventListener("DOMContentLoaded", function () {
-    alternates.forEach(function (link) { link.setAttribute("rel", "alternate"); });
-  }, { once: true });
-  // Material searches on keyup: text that arrives without a key (dictation and other
-  // speech input, a paste from the context menu, some input methods) would not be
-  // searched until the next key press. Tell it when the text changes.
-  var query = document.querySelector("[data-md-component=search-query]");
-  if (query) {
-    query.addEventListener("input", function () { query.dispatchEvent(new KeyboardEvent("keyup")); });
-  }
+  var root = document.documentElement;
+  root.classList.remove("no-js");
+  root.classList.add("js"); // Material's CSS shows the search button only with JavaScript
+
   // The drawer and search toggles have no autocomplete="off" (invalid on a checkbox, see
   // overrides/main.html): close them if the browser restored them open.
   ["__drawer", "__search"].forEach(function (id) {
@@ -28,36 +19,103 @@
       toggle.dispatchEvent(new Event("change"));
     }
   });
+
+  // --- 1. Material's script, on demand ------------------------------------------------
+  var placeholder = document.querySelector('script[type="eventsite/material"]');
+  var query = document.querySelector("[data-md-component=search-query]");
+  var loading = false;
+
+  // Material fetches "sitemap.xml" next to every <link rel="alternate"> to map pages
+  // between languages. Ours are the same page in each language (absolute, for search
+  // engines), so each fetch is a 404, and a request to another origin wherever the site
+  // is previewed. The language switcher already links to the same page: hide the links
+  // from Material while it starts, then put them back.
+  function withoutAlternates(start) {
+    var links = Array.prototype.slice.call(document.querySelectorAll('link[rel="alternate"][hreflang]'));
+    links.forEach(function (link) { link.setAttribute("rel", "eventsite-alternate"); });
+    start();
+    links.forEach(function (link) { link.setAttribute("rel", "alternate"); });
+  }
+
+  function loadMaterial() {
+    if (loading || !placeholder) return;
+    loading = true;
+    var script = document.createElement("script");
+    script.src = placeholder.getAttribute("data-src");
+    script.onload = function () {
+      // Material starts on DOMContentLoaded, which has passed: announce it again.
+      withoutAlternates(function () { document.dispatchEvent(new Event("DOMContentLoaded")); });
+      if (query && query.value) query.dispatchEvent(new KeyboardEvent("keyup"));
+    };
+    document.body.appendChild(script);
+  }
+
+  if (placeholder) {
+    var toggle = document.getElementById("__search");
+    if (toggle) toggle.addEventListener("change", loadMaterial);
+    if (query) query.addEventListener("focus", loadMaterial);
+    document.addEventListener("keydown", function (event) {
+      var typing = /^(input|textarea|select)$/i.test(event.target.tagName) || event.target.isContentEditable;
+      if (loading || typing || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (["/", "s", "f"].indexOf(event.key) >= 0 && toggle && query) { // Material's search keys
+        event.preventDefault();
+        toggle.checked = true;
+        loadMaterial();
+        query.focus();
+      }
+    });
+  }
+
+  // Material searches on keyup: text that arrives without a key (dictation and other
+  // speech input, a paste from the context menu, some input methods) would not be
+  // searched until the next key press. Tell it when the text changes.
+  if (query) {
+    query.addEventListener("input", function () { query.dispatchEvent(new KeyboardEvent("keyup")); });
+  }
 })();
 
-// Keeps "upcoming / happening now / past" and "in N days" true between builds.
-// The page is complete without it: the build wrote the same labels as of its own date.
+// --- 2. "Upcoming / past" as of today ---------------------------------------------
 (function () {
   "use strict";
   var labelsNode = document.getElementById("es-labels");
   if (!labelsNode) return;
   var labels = JSON.parse(labelsNode.textContent);
   var lang = document.documentElement.lang || "en";
-  var now = new Date();
   // Today's date in Geneva, where the meetings are: the dates in the data are Geneva days.
-  var today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Zurich" }).format(now);
+  var today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Zurich" }).format(new Date());
   function lastDay(value) {
     if (value.length === 7) { // a month only: its last day
       var parts = value.split("-");
-      var end = new Date(Date.UTC(+parts[0], +parts[1], 0));
-      return end.toISOString().slice(0, 10);
+      return new Date(Date.UTC(+parts[0], +parts[1], 0)).toISOString().slice(0, 10);
     }
     return value.slice(0, 10);
   }
   function firstDay(value) { return value.length === 7 ? value + "-01" : value.slice(0, 10); }
   function days(from, to) { return Math.round((Date.parse(to) - Date.parse(from)) / 86400000); }
+  function stateOf(node) {
+    var start = firstDay(node.dataset.esStart), end = lastDay(node.dataset.esEnd);
+    return today < start ? "upcoming" : today > end ? "past" : "ongoing";
+  }
 
   document.querySelectorAll("[data-es-start]").forEach(function (node) {
-    var start = firstDay(node.dataset.esStart), end = lastDay(node.dataset.esEnd);
-    var state = today < start ? "upcoming" : today > end ? "past" : "ongoing";
+    var state = stateOf(node);
     node.textContent = labels[state];
     node.className = "es-badge es-badge--" + state;
   });
+
+  // On the home page, events that have ended since the build move to "Past events"
+  // (newest first), and "no upcoming events" shows if none is left.
+  var upcoming = document.querySelector('[data-es-list="upcoming"]');
+  var past = document.querySelector('[data-es-list="past"]');
+  if (upcoming && past) {
+    Array.prototype.slice.call(upcoming.children).forEach(function (card) {
+      var badge = card.querySelector("[data-es-start]");
+      if (badge && stateOf(badge) === "past") past.insertBefore(card, past.firstChild);
+    });
+    var empty = document.querySelector('[data-es-empty="upcoming"]');
+    if (empty) empty.hidden = upcoming.children.length > 0;
+  }
+
   var relative = window.Intl && Intl.RelativeTimeFormat ? new Intl.RelativeTimeFormat(lang, { numeric: "auto" }) : null;
   document.querySelectorAll("[data-es-deadline]").forEach(function (node) {
     var left = days(today, firstDay(node.dataset.esDeadline));
