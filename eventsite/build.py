@@ -37,8 +37,8 @@ class BuildState:
     site_url: str
     default_404: bytes | None = None
 
-    def context(self, lang: str) -> pages.PageContext:
-        return pages.PageContext(self.site, lang, self.now.date(), self.site_url)
+    def context(self, lang: str, page_path: str = "") -> pages.PageContext:
+        return pages.PageContext(self.site, lang, self.now.date(), self.site_url, page_path)
 
 
 _current: BuildState | None = None
@@ -85,12 +85,12 @@ def generated_page_source(state: BuildState, src_uri: str) -> str | None:
     return pages.event_source(state.site.event(match["id"]), match["lang"])
 
 
-def page_html(state: BuildState, html: str, meta: dict[str, Any], lang: str) -> str:
+def page_html(state: BuildState, html: str, meta: dict[str, Any], lang: str, page_path: str) -> str:
     """A page's HTML with its data part added (pages with `eventsite:` in their front matter)."""
     kind = meta.get("eventsite")
     if not kind:
         return html
-    return html + pages.render_page(kind, state.context(lang), state.env, meta.get("event"))
+    return html + pages.render_page(kind, state.context(lang, page_path), state.env, meta.get("event"))
 
 
 def reset_language_switcher(config: Any) -> None:

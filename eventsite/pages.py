@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,10 +32,23 @@ class PageContext:
     lang: str
     today: dt.date
     site_url: str  # absolute, ending with "/"
+    page_path: str = ""  # the page being rendered, from the site root ("fr/events/x/")
 
     def url(self, path: str, lang: str | None = None) -> str:
-        """Absolute URL of a site path in a language ("events/x/" -> https://.../fr/events/x/)."""
+        """A link from this page to a site path in a language, relative so that the site
+        also works where it is previewed ("events/x/" from "fr/" -> "events/x/")."""
+        return relative_url(f"{url_prefix(lang or self.lang)}{path}", self.page_path)
+
+    def absolute_url(self, path: str, lang: str | None = None) -> str:
+        """The published address of a site path in a language (for feeds and search engines)."""
         return f"{self.site_url}{url_prefix(lang or self.lang)}{path}"
+
+
+def relative_url(target: str, page: str) -> str:
+    """The link from a directory-style page to a directory-style target, both from the root."""
+    page_dir = page if page.endswith("/") or not page else posixpath.dirname(page) + "/"
+    link = posixpath.relpath("/" + target, "/" + page_dir)
+    return "./" if link == "." else link + ("/" if target.endswith("/") or not target else "")
 
 
 def make_environment(templates_dir: str | Path) -> jinja2.Environment:
@@ -123,7 +137,7 @@ def json_ld(event: Event, ctx: PageContext) -> Markup:
         }[event.status],
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "inLanguage": lang,
-        "url": ctx.url(event_path(event)),
+        "url": ctx.absolute_url(event_path(event)),
     }
     if event.venue:
         venue = site.venue(event.venue)

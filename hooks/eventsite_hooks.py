@@ -45,7 +45,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return build.page_html(build.current(), html, page.meta, build.language(config))
+    return build.page_html(build.current(), html, page.meta, build.language(config), page.url)
 
 
 def on_template_context(context, template_name: str, config: MkDocsConfig):

@@ -10,7 +10,9 @@ from html import unescape
 from conftest import EXAMPLE, HOSTILE_TITLE, TEMPLATES
 
 from eventsite.loader import load_site
-from eventsite.pages import PageContext, event_source, home_sections, make_environment, render_page, timing
+from eventsite.pages import (
+    PageContext, event_source, home_sections, make_environment, relative_url, render_page, timing,
+)
 from eventsite.model import Month
 
 SITE_URL = "https://example.org/events/"
@@ -83,8 +85,8 @@ def test_home_lists_only_open_deadlines_and_offers_all_six_languages():
     html = render("home", "en", today=dt.date(2026, 4, 1))
     assert 'data-es-deadline="2026-05-01"' in html and "in 30 days" in html
     for lang, name in [("ar", "العربية"), ("zh", "中文"), ("fr", "Français"), ("ru", "Русский"), ("es", "Español")]:
-        assert f'href="{SITE_URL}{lang}/" lang="{lang}" hreflang="{lang}"' in html and name in html
-    assert f'href="{SITE_URL}" lang="en" hreflang="en" dir="ltr" aria-current="page"' in html
+        assert f'href="{lang}/" lang="{lang}" hreflang="{lang}"' in html and name in html
+    assert 'href="./" lang="en" hreflang="en" dir="ltr" aria-current="page"' in html
 
 
 def test_a_past_deadline_is_marked_closed_in_the_page_language():
@@ -97,3 +99,15 @@ def test_arabic_event_page_keeps_latin_symbols_and_addresses_left_to_right():
     assert '<span dir="ltr">CL-26/17</span>' in html
     assert 'dir="ltr">wsis-info@itu.int</a>' in html
     assert "من 6 إلى 10 يوليو 2026" in html
+
+
+def test_links_between_pages_are_relative_so_a_preview_works_on_any_host():
+    assert relative_url("fr/", "fr/events/x/") == "../../"
+    assert relative_url("", "events/x/") == "../../"
+    assert relative_url("fr/deadlines/", "fr/") == "deadlines/"
+    assert relative_url("ar/", "") == "ar/"
+    assert relative_url("", "") == "./"
+    ctx = PageContext(load_site(EXAMPLE), "fr", dt.date(2026, 6, 1), SITE_URL, "fr/deadlines/")
+    assert ctx.url("events/wsis-forum-2026/") == "../events/wsis-forum-2026/"
+    assert ctx.url("", "ar") == "../../ar/"
+    assert ctx.absolute_url("events/wsis-forum-2026/") == SITE_URL + "fr/events/wsis-forum-2026/"

@@ -6,9 +6,7 @@
 // 3. smooths two corners of Material's start-up (see below).
 (function () {
   "use strict";
-  var root = document.documentElement;
-  root.classList.remove("no-js");
-  root.classList.add("js"); // Material's CSS shows the search button only with JavaScript
+  document.documentElement.classList.replace("no-js", "js"); // done in <head> too (overrides/layout.html)
 
   // The drawer and search toggles have no autocomplete="off" (invalid on a checkbox, see
   // overrides/main.html): close them if the browser restored them open.
