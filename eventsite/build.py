@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 
 from eventsite import calendars, pages, search
-from eventsite.clock import build_time
+from eventsite.clock import build_time, site_today
 from eventsite.languages import DEFAULT_LANGUAGE, LANGUAGES, url_prefix
 from eventsite.loader import load_site
 from eventsite.model import Site
@@ -38,7 +38,7 @@ class BuildState:
     default_404: bytes | None = None
 
     def context(self, lang: str, page_path: str = "") -> pages.PageContext:
-        return pages.PageContext(self.site, lang, self.now.date(), self.site_url, page_path)
+        return pages.PageContext(self.site, lang, site_today(self.now), self.site_url, page_path)
 
 
 _current: BuildState | None = None

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import zoneinfo
+
+# Where "today" is decided for "upcoming / past": the meetings' city. The browser script
+# (overrides/assets/eventsite.js) uses the same zone.
+SITE_TIMEZONE = "Europe/Zurich"
 
 
 def build_time(environ: dict[str, str] | None = None) -> dt.datetime:
@@ -13,3 +18,8 @@ def build_time(environ: dict[str, str] | None = None) -> dt.datetime:
     if epoch:
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
     return dt.datetime.now(tz=dt.timezone.utc).replace(microsecond=0)
+
+
+def site_today(now: dt.datetime) -> dt.date:
+    """The calendar day it is in the meetings' city at the instant `now`."""
+    return now.astimezone(zoneinfo.ZoneInfo(SITE_TIMEZONE)).date()

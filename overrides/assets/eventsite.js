@@ -79,7 +79,7 @@
   if (!labelsNode) return;
   var labels = JSON.parse(labelsNode.textContent);
   var lang = document.documentElement.lang || "en";
-  // Today's date in Geneva, where the meetings are: the dates in the data are Geneva days.
+  // Today's date in Geneva, where the meetings are (eventsite/clock.py decides the same way).
   var today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Zurich" }).format(new Date());
   function lastDay(value) {
     if (value.length === 7) { // a month only: its last day
