@@ -236,7 +236,8 @@ def test_the_status_script_relabels_the_event_by_the_readers_clock(open_page, da
     assert recorder.errors == []
 
 
-@pytest.mark.parametrize(("lang", "words"), [("fr", ["forum", "Palexpo"]), ("ar", ["منتدى", "Palexpo"])])
+@pytest.mark.parametrize(("lang", "words"), [("fr", ["forum", "Palexpo"]), ("ar", ["منتدى", "Palexpo"]),
+                                            ("zh", ["论坛", "Palexpo"])])
 def test_search_finds_pages_in_the_readers_language_only(open_page, site_address, lang, words):
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
     # "Palexpo" is on pages in all six languages: an unfiltered index would return them all.
