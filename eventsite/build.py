@@ -1,8 +1,9 @@
 """One site build: what the MkDocs hooks call, in the order they call it.
 
-`start` loads and validates the data once; the other functions are called once per
-language build (mkdocs-static-i18n builds the default language at the site root, then
-each other language under /<lang>/), and `finish` once at the very end.
+`start` loads and validates the data once and sets the calendar feeds going in a second
+process; the other functions are called once per language build (mkdocs-static-i18n
+builds the default language at the site root, then each other language under /<lang>/),
+and `finish` once at the very end, when the feeds are written.
 """
 
 from __future__ import annotations
@@ -10,8 +11,12 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import multiprocessing
 import re
-from dataclasses import dataclass
+import shutil
+import tempfile
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +40,8 @@ class BuildState:
     env: jinja2.Environment
     now: dt.datetime
     site_url: str
+    feeds: list[Future[list[str]]] = field(default_factory=list)  # paths written, one per language
+    feed_folder: Path | None = None  # where the feed process writes them
     default_404: bytes | None = None
 
     def context(self, lang: str, page_path: str = "") -> pages.PageContext:
@@ -42,10 +49,12 @@ class BuildState:
 
 
 _current: BuildState | None = None
+_feed_worker: ProcessPoolExecutor | None = None
 
 
 def start(data: Path, templates: Path, site_url: str | None) -> BuildState:
-    """Load and validate the data (raises DataError) and begin a build."""
+    """Load and validate the data (raises DataError) and begin a build; the calendar feeds
+    are computed meanwhile in a second process, on the other core (see `finish`)."""
     global _current
     _current = BuildState(
         site=load_site(data),
@@ -53,7 +62,30 @@ def start(data: Path, templates: Path, site_url: str | None) -> BuildState:
         now=build_time(),
         site_url=(site_url or "http://127.0.0.1:8000/").rstrip("/") + "/",
     )
+    _current.feed_folder = Path(tempfile.mkdtemp(prefix="eventsite-feeds-"))
+    worker = feed_worker()
+    _current.feeds = [worker.submit(write_feeds, _current.site, lang, _current.site_url, _current.now,
+                                    _current.feed_folder) for lang in LANGUAGES]
     return _current
+
+
+def write_feeds(site: Site, lang: str, site_url: str, stamp: dt.datetime, folder: Path) -> list[str]:
+    """Write a language's feeds into `folder` (in the feed process); their relative paths."""
+    feeds = calendars.feeds(site, lang, site_url=site_url, stamp=stamp)
+    for path, data in feeds.items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return list(feeds)
+
+
+def feed_worker() -> ProcessPoolExecutor:
+    """One process for the feeds, kept for the next build of `mkdocs serve`. Started with
+    "spawn": forking a process that runs threads (the server, the file watcher) is unsafe."""
+    global _feed_worker
+    if _feed_worker is None:
+        _feed_worker = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    return _feed_worker
 
 
 def current() -> BuildState:
@@ -108,12 +140,7 @@ def alternates(state: BuildState, page_url: str, lang: str) -> list[tuple[str, s
 
 
 def write_language_outputs(state: BuildState, site_dir: Path, lang: str) -> None:
-    """Write this language's calendar feeds and keep its 404 page."""
-    for path, data in calendars.feeds(state.site, lang, site_url=state.site_url, stamp=state.now).items():
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    # Every language build writes 404.html at the root; keep each under its own folder.
+    """Keep this language's 404 page: every language build writes 404.html at the root."""
     not_found = site_dir / "404.html"
     if not_found.exists():
         if lang == DEFAULT_LANGUAGE:
@@ -129,8 +156,15 @@ def site_identity(state: BuildState, lang: str) -> tuple[str, str]:
 
 
 def finish(state: BuildState, site_dir: Path) -> None:
-    """After the last language: the root 404 page is the default language's, and each
-    language gets a search index of its own pages only."""
+    """After the last language: the calendar feeds (computed meanwhile), the root 404 page
+    (the default language's), and a search index of its own pages for each language."""
+    assert state.feed_folder is not None
+    for future in state.feeds:
+        for path in future.result():
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(state.feed_folder / path, target)
+    shutil.rmtree(state.feed_folder)
     if state.default_404 is not None:
         (site_dir / "404.html").write_bytes(state.default_404)
     index_path = site_dir / "search" / "search_index.json"

@@ -1,9 +1,10 @@
 """MkDocs glue for the eventsite package: each hook is one call into it.
 
-Flow: load and validate data/events.yaml once per build (`build.start`); then, for each
-language that mkdocs-static-i18n builds, add the event pages, fill the data pages and
-write the calendar feeds. `eventsite_after_i18n.py` holds the steps that must run after
-that plugin. All logic lives in the `eventsite` package.
+Flow: load and validate data/events.yaml once per build and set the calendar feeds going
+(`build.start`); then, for each language that mkdocs-static-i18n builds, add the event
+pages and fill the data pages; at the end, write the feeds, the 404 pages and one search
+index per language (`eventsite_after_i18n.py` holds the steps that must run after that
+plugin). All logic lives in the `eventsite` package.
 """
 
 from __future__ import annotations
