@@ -21,11 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, Union
 
-import yaml
 
-from eventsite import schema
 from eventsite.dates import format_date_range, format_day
-from eventsite.loader import YAML_LOADER, parse_site
+from eventsite.loader import parse, parse_site
 from eventsite.model import Deadline, Event, Moment, Session, Site, Text, is_exact
 from eventsite.problems import Problem
 
@@ -125,9 +123,10 @@ class Review:
 
 def review_files(old: bytes | None, new: bytes, *, file: str, base: str) -> Review:
     """Compare two versions of the data file; `old` is None when the base has no such file."""
-    new_site, new_problems = parse_site(new, file)
-    if new_site is None:
-        errors = tuple(problem for problem in new_problems if problem.severity == "error")
+    parsed = parse(new, file)
+    new_site = parsed.site
+    if new_site is None or parsed.walk is None:
+        errors = tuple(problem for problem in parsed.problems if problem.severity == "error")
         return Review(file, base, problems=errors,
                       notes=(f"{file} has errors, so the changes could not be compared: fix them first.",))
     notes: list[str] = []
@@ -139,17 +138,14 @@ def review_files(old: bytes | None, new: bytes, *, file: str, base: str) -> Revi
         if old_site is None:
             notes.append(f"{file} on `{base}` has errors, so everything is shown as new "
                          "and removed items cannot be checked.")
-    review = review_sites(old_site, new_site, positions_of(new, file), file=file, base=base)
+    review = review_sites(old_site, new_site, parsed.walk.positions, file=file, base=base)
     return dataclasses.replace(review, notes=tuple(notes))
 
 
 def positions_of(data: bytes, file: str) -> Positions:
     """Line and column of every field path in a data file ("events[0].revision": (12, 15))."""
-    walk = schema.Walk(file)
-    root = yaml.compose(data.decode("utf-8"), Loader=YAML_LOADER)
-    if root is not None:
-        schema.SITE.convert(root, "", walk)
-    return walk.positions
+    walk = parse(data, file).walk
+    return walk.positions if walk is not None else {}
 
 
 def read_base(ref: str, path: Path) -> bytes | None:

@@ -12,8 +12,8 @@ from pathlib import Path
 from eventsite import changes as change_report
 from eventsite import scaffold, schema
 from eventsite.languages import LANGUAGES
-from eventsite.loader import read_site
-from eventsite.translations import missing_by_language
+from eventsite.loader import parse, read_site
+from eventsite.translations import missing_in
 
 DEFAULT_DATA = Path("data/events.yaml")
 
@@ -84,13 +84,12 @@ def run_validate(args: argparse.Namespace) -> int:
 def run_translations(args: argparse.Namespace) -> int:
     if missing_file(args.data):
         return 1
-    _site, problems = read_site(args.data)
-    unreadable = [problem for problem in problems if not problem.path]  # not UTF-8, not YAML, empty
-    if unreadable:
-        for problem in unreadable:
+    parsed = parse(args.data.read_bytes(), str(args.data))
+    if parsed.walk is None:  # not UTF-8, not YAML, or empty
+        for problem in parsed.problems:
             print(problem)
         return 1
-    report = missing_by_language(args.data)
+    report = missing_in(parsed.walk)
     for lang in LANGUAGES:
         fields = report[lang]
         print(f"{lang}: {len(fields)} missing" + (":" if fields else ""))

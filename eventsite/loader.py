@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -31,14 +32,31 @@ def read_site(path: str | Path, display_name: str | None = None) -> tuple[Site |
 
 def parse_site(data: bytes, file: str) -> tuple[Site | None, list[Problem]]:
     """Like `read_site`, for the bytes of a file named `file` in messages."""
+    parsed = parse(data, file)
+    return parsed.site, parsed.problems
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A data file read: the site (None if there are errors), every problem, and the walk
+    over its YAML (None if the file could not be read as YAML), which also holds what the
+    translation report needs."""
+
+    site: Site | None
+    problems: list[Problem]
+    walk: schema.Walk | None = None
+
+
+def parse(data: bytes, file: str) -> Parsed:
+    """Decode, parse and validate the bytes of a data file named `file` in messages."""
     expected = "a mapping with the keys site, organisations, venues, documents, events"
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        return None, [Problem(file, line, column, "", "the file is not UTF-8 text; save it as UTF-8",
-                              "UTF-8", f"the byte 0x{data[error.start]:02x}")]
+        return Parsed(None, [Problem(file, line, column, "", "the file is not UTF-8 text; save it as UTF-8",
+                                     "UTF-8", f"the byte 0x{data[error.start]:02x}")])
     try:
         root = yaml.compose(text, Loader=YAML_LOADER)
     except yaml.MarkedYAMLError as error:
@@ -46,19 +64,19 @@ def parse_site(data: bytes, file: str) -> tuple[Site | None, list[Problem]]:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(filter(None, [error.context, error.problem]))
         hint = "; a text containing ': ' or starting with a special character needs quotes"
-        return None, [Problem(file, line, column, "", f"YAML syntax error: {what}{hint}",
-                              "valid YAML", describe_mark(text, line))]
+        return Parsed(None, [Problem(file, line, column, "", f"YAML syntax error: {what}{hint}",
+                                     "valid YAML", describe_mark(text, line))])
     except yaml.YAMLError as error:
-        return None, [Problem(file, 1, 1, "", f"YAML error: {error}", "valid YAML", "invalid YAML")]
+        return Parsed(None, [Problem(file, 1, 1, "", f"YAML error: {error}", "valid YAML", "invalid YAML")])
     if root is None:
-        return None, [Problem(file, 1, 1, "", "the file is empty", expected, "nothing")]
+        return Parsed(None, [Problem(file, 1, 1, "", "the file is empty", expected, "nothing")])
     walk = schema.Walk(file)
     site = schema.SITE.convert(root, "", walk)
     if site is not schema.INVALID:
         site = checks.check_site(site, walk)
     problems = sorted(walk.problems, key=lambda p: (p.line, p.column, p.path))
     errors = [problem for problem in problems if problem.severity == "error"]
-    return (None if errors else site), problems
+    return Parsed(None if errors else site, problems, walk)
 
 
 def describe_mark(text: str, line: int) -> str:
