@@ -1,4 +1,5 @@
-"""Rules that span several fields: unique ids, references, date order, time zones."""
+"""Rules that span several fields: unique ids, references, date order, time zones, roles,
+contacts, and items shared by several events."""
 
 from __future__ import annotations
 
@@ -20,12 +21,72 @@ def check_site(site: Site, walk: Walk) -> Site:
     for index, event in enumerate(site.events):
         path = f"events[{index}]"
         check_event_dates(event, path, walk)
+        check_roles(event, path, walk)
+        check_contacts(event, path, walk)
         sessions = tuple(
             check_session(site, event, session, f"{path}.sessions[{number}]", walk)
             for number, session in enumerate(event.sessions)
         )
         events.append(dataclasses.replace(event, sessions=sessions))
-    return dataclasses.replace(site, events=tuple(events), index={})
+    shared = tuple(check_shared_session(site, session, f"sessions[{number}]", walk)
+                   for number, session in enumerate(site.sessions))
+    events = [attach_shared(event, shared) for event in events]
+    return dataclasses.replace(site, events=tuple(events), sessions=shared, index={})
+
+
+def attach_shared(event: Event, shared: tuple[Session, ...]) -> Event:
+    """The event with the shared items that name it among its sessions, all by start day."""
+    mine = [session for session in shared if event.id in session.events]
+    if not mine:
+        return event
+    sessions = sorted(event.sessions + tuple(mine), key=lambda session: first_day(session.start))
+    return dataclasses.replace(event, sessions=tuple(sessions))
+
+
+def check_shared_session(site: Site, session: Session, path: str, walk: Walk) -> Session:
+    """An item shared by several events: at least two events, each once, and within each."""
+    events = [site.index.get(id) for id in session.events]
+    named = [event for event in events if isinstance(event, Event)]
+    if len(session.events) < 2:
+        problem(walk, f"{path}.events", "a shared item names at least two events; put an item of one event "
+                "under that event's sessions:", "two or more event ids", f"{len(session.events)}")
+    seen: set[str] = set()
+    for number, id in enumerate(session.events):
+        if id in seen:
+            problem(walk, f"{path}.events[{number}]", "this event is already named for this item",
+                    "each event once", describe(id))
+        seen.add(id)
+    if not named:
+        return session
+    checked = session
+    for event in named:
+        checked = check_session(site, event, checked, path, walk)
+    return checked
+
+
+def check_roles(event: Event, path: str, walk: Walk) -> None:
+    """Each role once per event, each organisation once per role."""
+    first: dict[str, int] = {}
+    for number, role in enumerate(event.roles):
+        role_path = f"{path}.roles[{number}]"
+        if role.role in first:
+            problem(walk, f"{role_path}.role", f"this role is already given at {path}.roles[{first[role.role]}]; "
+                    "add the organisations there", "each role once per event", describe(role.role))
+        first.setdefault(role.role, number)
+        seen: set[str] = set()
+        for index, id in enumerate(role.organisations):
+            if id in seen:
+                problem(walk, f"{role_path}.organisations[{index}]", "this organisation is already listed in this role",
+                        "each organisation once", describe(id))
+            seen.add(id)
+
+
+def check_contacts(event: Event, path: str, walk: Walk) -> None:
+    """A contact is reachable: an e-mail address or a phone number."""
+    for number, contact in enumerate(event.contacts):
+        if not contact.email and not contact.phone:
+            problem(walk, f"{path}.contacts[{number}]", "a contact needs an email or a phone, as the document gives it",
+                    "email: or phone:", "neither")
 
 
 def article(noun: str) -> str:
@@ -92,7 +153,8 @@ def check_session(site: Site, event: Event, session: Session, path: str, walk: W
         problem(walk, f"{path}.end", f"{session.last.isoformat()} is before start {session.start.isoformat()}",
                 "an end on or after the start", describe(session.last.isoformat()))
     if first_day(session.start) < first_day(event.start) or last_day(session.last) > last_day(event.end):
-        problem(walk, f"{path}.start", "the session is outside its event "
+        which = f"event '{event.id}'" if session.events else "its event"
+        problem(walk, f"{path}.start", f"the session is outside {which} "
                 f"({event.start.isoformat()} to {event.end.isoformat()})",
                 "dates within the event", describe(f"{session.start.isoformat()} to {session.last.isoformat()}"))
     if isinstance(session.start, dt.datetime) != isinstance(session.last, dt.datetime):

@@ -19,7 +19,7 @@ import jinja2
 from babel.dates import format_timedelta
 from markupsafe import Markup
 
-from eventsite import calendars, dates
+from eventsite import calendars, dates, typography
 from eventsite.languages import LANGUAGES, NATIVE_NAMES, direction, url_prefix
 from eventsite.model import Day, Event, Site, Text, first_day, is_exact, last_day
 from eventsite.ui import t
@@ -62,7 +62,7 @@ def make_environment(templates_dir: str | Path) -> jinja2.Environment:
         keep_trailing_newline=False,
     )
     env.globals.update(t=t, iso=dates.iso, is_exact=is_exact, LANGUAGES=LANGUAGES,
-                       NATIVE_NAMES=NATIVE_NAMES, direction=direction)
+                       NATIVE_NAMES=NATIVE_NAMES, direction=direction, typography=typography)
     env.filters.update(date_range=lambda pair, lang: dates.format_date_range(pair[0], pair[1], lang),
                        day=dates.format_day, moment=dates.format_moment)
     return env
@@ -105,8 +105,8 @@ def text_in(text: Text | None, lang: str) -> Markup:
     value = text.get(lang)
     used = text.lang_of(lang)
     if used == lang:
-        return Markup.escape(value)
-    return Markup('<span lang="{}" dir="{}">{}</span>').format(used, direction(used), value)
+        return typography.html(value, lang)
+    return Markup('<span lang="{}" dir="{}">{}</span>').format(used, direction(used), typography.html(value, used))
 
 
 def paragraphs(text: Text | None, lang: str) -> list[Markup]:
@@ -167,11 +167,14 @@ def render_page(kind: str, ctx: PageContext, env: jinja2.Environment, event_id: 
     if kind == "event":
         assert event_id is not None
         event = site.event(event_id)
-        values.update(event=event, json_ld=json_ld(event, ctx))
+        values.update(event=event, json_ld=json_ld(event, ctx),
+                      has_times=any(isinstance(session.start, dt.datetime) for session in event.sessions),
+                      sources=lambda ids: typography.sources_html(site.sources_of(ids), lang))
     elif kind == "home":
         values.update(sections=home_sections(site, today))
     elif kind == "documents":
-        values.update(documents=sorted(site.documents, key=lambda doc: (first_day(doc.date), doc.id), reverse=True))
+        values.update(documents=sorted(site.documents, reverse=True,
+                                       key=lambda doc: (first_day(doc.date) if doc.date else dt.date.min, doc.id)))
     return env.get_template(f"{kind}.html").render(values)
 
 
