@@ -8,7 +8,7 @@ import difflib
 import datetime as dt
 import zoneinfo
 
-from eventsite.model import Event, Session, Site, first_day, last_day
+from eventsite.model import Deadline, Event, Session, Site, first_day, last_day
 from eventsite.problems import Problem, describe
 from eventsite.yamltypes import Walk
 
@@ -23,6 +23,7 @@ def check_site(site: Site, walk: Walk) -> Site:
         check_event_dates(event, path, walk)
         check_roles(event, path, walk)
         check_contacts(event, path, walk)
+        check_speaking_deadline(event, path, walk)
         sessions = tuple(
             check_session(site, event, session, f"{path}.sessions[{number}]", walk)
             for number, session in enumerate(event.sessions)
@@ -79,6 +80,14 @@ def check_roles(event: Event, path: str, walk: Walk) -> None:
                 problem(walk, f"{role_path}.organisations[{index}]", "this organisation is already listed in this role",
                         "each organisation once", describe(id))
             seen.add(id)
+
+
+def check_speaking_deadline(event: Event, path: str, walk: Walk) -> None:
+    """The deadline for requests to speak is one of the event's own deadlines."""
+    declared = {value for value, _path, kind in walk.ids if kind is Deadline}  # an unknown id is reported once, as such
+    if event.speaking_deadline in declared and event.speaking_deadline not in {deadline.id for deadline in event.deadlines}:
+        problem(walk, f"{path}.speaking_deadline", "this deadline is not one of this event's deadlines",
+                "the id of a deadline under this event's deadlines:", describe(event.speaking_deadline))
 
 
 def check_contacts(event: Event, path: str, walk: Walk) -> None:

@@ -199,6 +199,7 @@ class Event:
     participation: Text | None = None  # who may take part
     registration: Text | None = None  # how to register
     speaking: Text | None = None  # how to request to speak
+    speaking_deadline: str | None = None  # the id of the deadline for requests to speak
     roles: tuple[Role, ...] = ()
     people: tuple[Person, ...] = ()  # chairs, vice-chairs and the like
     sessions: tuple[Session, ...] = ()  # after validation: also the shared items naming this event
@@ -221,6 +222,9 @@ class Event:
     def organisers(self) -> tuple[str, ...]:
         """Who organises or hosts the event (schema.org `organizer`)."""
         return self.with_role("organiser", "host", "co-host", "co-organiser")
+
+    def deadline(self, id: str) -> Deadline:
+        return next(deadline for deadline in self.deadlines if deadline.id == id)
 
     def link(self, kind: str) -> Link | None:
         return next((link for link in self.links if link.kind == kind), None)

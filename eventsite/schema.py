@@ -159,6 +159,8 @@ EVENT = Record(model.Event, {
     "participation": Field(TEXTS, required=False, description="who may take part, as the documents say"),
     "registration": Field(TEXTS, required=False, description="how to register, as the documents say"),
     "speaking": Field(TEXTS, required=False, description="how to request to speak, as the documents say"),
+    "speaking_deadline": Field(Ref(kind=model.Deadline), required=False,
+                               description="the id of this event's deadline for requests to speak"),
     "roles": Field(tuple_of(ROLE), required=False),
     "people": Field(tuple_of(PERSON), required=False, description="chairs, vice-chairs and the like"),
     "sessions": Field(tuple_of(SESSION), required=False),

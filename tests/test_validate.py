@@ -69,7 +69,8 @@ def test_unknown_key_suggests_the_closest_known_key() -> None:
     assert messages("unknown-key.yaml") == [
         "tests/fixtures/invalid/unknown-key.yaml:18:5: events[0].role: unknown key; did you mean "
         "'roles'? (expected one of id, kind, status, revision, updated, start, end, title, summary, "
-        "venue, description, participation, registration, speaking, roles, people, sessions, deadlines, "
+        "venue, description, participation, registration, speaking, speaking_deadline, roles, people, sessions, "
+        "deadlines, "
         "documents, contacts, links, sources, found 'role')",
     ]
 
