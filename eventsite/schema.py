@@ -12,6 +12,7 @@ from eventsite import model
 from eventsite.languages import LANGUAGES
 from eventsite.problems import describe
 from eventsite.yamltypes import (
+    HOST_PATTERN,
     EMAIL, INVALID, TEXT, TIMEZONE, URL, Enum, Field, Id, Int, LocalText, Record, Ref, Str, Type, Walk, When,
     found_node, tuple_of, unique_pairs,
 )
@@ -174,6 +175,9 @@ EVENT = Record(model.Event, {
 SITE_INFO = Record(model.SiteInfo, {
     "title": Field(TEXTS),
     "description": Field(TEXTS),
+    "uid_domain": Field(Str(pattern=HOST_PATTERN, expected="a domain name like events.example.org", max_length=253),
+                        description="the domain in every calendar entry's UID (id@domain); never change it "
+                        "once published, or subscribers get every entry twice"),
 })
 
 SITE = Record(model.Site, {
@@ -184,7 +188,7 @@ SITE = Record(model.Site, {
     "events": Field(tuple_of(EVENT)),
     "sessions": Field(tuple_of(SHARED_SESSION), required=False,
                       description="items shared by several events, such as a joint opening ceremony"),
-}, stand_ins={"site": model.SiteInfo(model.Text({}), model.Text({})), "organisations": (),
+}, stand_ins={"site": model.SiteInfo(model.Text({}), model.Text({}), ""), "organisations": (),
               "venues": (), "documents": (), "events": (), "sessions": ()})
 
 

@@ -31,6 +31,7 @@ BASE = """\
 site:
   title: {ar: "ع", zh: "中", en: "E", fr: "F", ru: "Р", es: "S"}
   description: {ar: "ع", zh: "中", en: "E", fr: "F", ru: "Р", es: "S"}
+  uid_domain: example.org
 organisations:
   - id: itu
     name: {ar: "ع", zh: "中", en: "ITU", fr: "UIT", ru: "МСЭ", es: "UIT"}
@@ -80,7 +81,7 @@ def test_the_base_file_is_valid() -> None:
 def test_a_shared_item_must_name_at_least_two_events() -> None:
     tail = f"sessions:\n  - id: opening\n    events: [forum]\n    start: 2026-07-08\n    title: {TITLE}\n"
     assert problems_of(tail=tail) == [
-        "events.yaml:34:13: sessions[0].events: a shared item names at least two events; put an item of one "
+        "events.yaml:35:13: sessions[0].events: a shared item names at least two events; put an item of one "
         "event under that event's sessions: (expected two or more event ids, found 1)",
     ]
 
@@ -88,7 +89,7 @@ def test_a_shared_item_must_name_at_least_two_events() -> None:
 def test_a_shared_item_names_each_event_once() -> None:
     tail = f"sessions:\n  - id: opening\n    events: [forum, summit, forum]\n    start: 2026-07-08\n    title: {TITLE}\n"
     assert problems_of(tail=tail) == [
-        "events.yaml:34:29: sessions[0].events[2]: this event is already named for this item "
+        "events.yaml:35:29: sessions[0].events[2]: this event is already named for this item "
         "(expected each event once, found 'forum')",
     ]
 
@@ -96,7 +97,7 @@ def test_a_shared_item_names_each_event_once() -> None:
 def test_a_shared_item_outside_one_of_its_events_names_that_event() -> None:
     tail = f"sessions:\n  - id: opening\n    events: [forum, summit]\n    start: 2026-07-06\n    title: {TITLE}\n"
     assert problems_of(tail=tail) == [
-        "events.yaml:35:12: sessions[0].start: the session is outside event 'summit' (2026-07-07 to 2026-07-10) "
+        "events.yaml:36:12: sessions[0].start: the session is outside event 'summit' (2026-07-07 to 2026-07-10) "
         "(expected dates within the event, found '2026-07-06 to 2026-07-06')",
     ]
 
@@ -104,7 +105,7 @@ def test_a_shared_item_outside_one_of_its_events_names_that_event() -> None:
 def test_a_shared_item_may_only_name_events() -> None:
     tail = f"sessions:\n  - id: opening\n    events: [forum, itu]\n    start: 2026-07-08\n    title: {TITLE}\n"
     assert problems_of(tail=tail) == [
-        "events.yaml:34:21: sessions[0].events[1]: this id belongs to an organisation, not an event "
+        "events.yaml:35:21: sessions[0].events[1]: this id belongs to an organisation, not an event "
         "(expected the id of an event, found 'itu')",
     ]
 
@@ -113,7 +114,7 @@ def test_a_role_is_given_once_per_event() -> None:
     roles = ("    roles:\n      - role: organiser\n        organisations: [itu]\n"
              "      - role: organiser\n        organisations: [itu]\n")
     assert problems_of(roles) == [
-        "events.yaml:25:15: events[0].roles[1].role: this role is already given at events[0].roles[0]; add the "
+        "events.yaml:26:15: events[0].roles[1].role: this role is already given at events[0].roles[0]; add the "
         "organisations there (expected each role once per event, found 'organiser')",
     ]
 
@@ -121,7 +122,7 @@ def test_a_role_is_given_once_per_event() -> None:
 def test_an_organisation_is_listed_once_per_role() -> None:
     roles = "    roles:\n      - role: co-host\n        organisations: [itu, itu]\n"
     assert problems_of(roles) == [
-        "events.yaml:24:30: events[0].roles[0].organisations[1]: this organisation is already listed in this "
+        "events.yaml:25:30: events[0].roles[0].organisations[1]: this organisation is already listed in this "
         "role (expected each organisation once, found 'itu')",
     ]
 
@@ -129,7 +130,7 @@ def test_an_organisation_is_listed_once_per_role() -> None:
 def test_an_unknown_role_suggests_the_closest_one() -> None:
     roles = "    roles:\n      - role: co-organizer\n        organisations: [itu]\n"
     assert problems_of(roles) == [
-        "events.yaml:23:15: events[0].roles[0].role: unknown value; did you mean 'co-organiser'? (expected one "
+        "events.yaml:24:15: events[0].roles[0].role: unknown value; did you mean 'co-organiser'? (expected one "
         "of organiser, host, co-host, co-organiser, co-convener, joint-secretariat, co-facilitator, co-chair, "
         "partner, found 'co-organizer')",
     ]
@@ -138,7 +139,7 @@ def test_an_unknown_role_suggests_the_closest_one() -> None:
 def test_a_contact_needs_an_email_or_a_phone() -> None:
     contact = '    contacts:\n      - name: {ar: "السيد سوليانا نور عبد الله"}\n'
     assert problems_of(contact) == [
-        "events.yaml:23:9: events[0].contacts[0]: a contact needs an email or a phone, as the document gives "
+        "events.yaml:24:9: events[0].contacts[0]: a contact needs an email or a phone, as the document gives "
         "it (expected email: or phone:, found neither)",
     ]
 
@@ -147,9 +148,9 @@ def test_a_name_takes_only_language_codes_and_at_least_one() -> None:
     contact = ('    contacts:\n      - name: {ar: "السيد سوليانا نور عبد الله", xx: "x"}\n        email: a@itu.int\n'
                '      - name: {}\n        email: b@itu.int\n')
     assert problems_of(contact) == [
-        "events.yaml:23:50: events[0].contacts[0].name.xx: unknown language code (expected one of ar, zh, en, fr, "
+        "events.yaml:24:50: events[0].contacts[0].name.xx: unknown language code (expected one of ar, zh, en, fr, "
         "ru, es, found 'xx')",
-        "events.yaml:25:15: events[0].contacts[1].name: empty name: give it in the script the document uses, or "
+        "events.yaml:26:15: events[0].contacts[1].name: empty name: give it in the script the document uses, or "
         "remove the key (expected a name in the languages the document spells it in, like {ar: ...} or "
         "{en: ..., fr: ...}, found no language)",
     ]
@@ -157,20 +158,20 @@ def test_a_name_takes_only_language_codes_and_at_least_one() -> None:
 
 def test_sources_must_be_documents() -> None:
     assert problems_of("    sources: [cl-26-17, summit]\n") == [
-        "events.yaml:22:25: events[0].sources[1]: this id belongs to an event, not a document "
+        "events.yaml:23:25: events[0].sources[1]: this id belongs to an event, not a document "
         "(expected the id of a document, found 'summit')",
     ]
 
 
 def test_the_speaking_deadline_is_one_of_the_events_own_deadlines() -> None:
     assert problems_of("    speaking_deadline: nowhere\n") == [
-        "events.yaml:22:24: events[0].speaking_deadline: no deadline has this id (expected the id of a "
+        "events.yaml:23:24: events[0].speaking_deadline: no deadline has this id (expected the id of a "
         "deadline, found 'nowhere')",
     ]
     deadline = ('    deadlines:\n      - id: summit-speakers\n        date: 2026-05-01\n'
                 '        title: {ar: "ع", zh: "中", en: "D", fr: "D", ru: "Д", es: "P"}\n')
     assert problems_of("    speaking_deadline: summit-speakers\n", tail=deadline) == [
-        "events.yaml:22:24: events[0].speaking_deadline: this deadline is not one of this event's deadlines "
+        "events.yaml:23:24: events[0].speaking_deadline: this deadline is not one of this event's deadlines "
         "(expected the id of a deadline under this event's deadlines:, found 'summit-speakers')",
     ]
 
