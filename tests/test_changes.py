@@ -255,12 +255,12 @@ def test_the_markdown_report_lists_changes_then_errors_then_warnings() -> None:
         "\n"
         "### 1 problem to fix before this can be merged\n"
         "\n"
-        "- data/events.yaml:16:15: events[0].revision: the published event changed (title) but its revision "
+        "- data/events.yaml:16:15: events\\[0\\].revision: the published event changed (title) but its revision "
         "did not: raise revision from 2 to 3, so that calendars take the change (expected 3 or more, found 2)\n"
         "\n"
         "### Worth a look\n"
         "\n"
-        "- data/events.yaml:17:14: warning: events[0].updated: the event changed but updated is still "
+        "- data/events.yaml:17:14: warning: events\\[0\\].updated: the event changed but updated is still "
         "2026-03-17: set it to the day of this change (expected a date after 2026-03-17, found 2026-03-17)\n"
     )
 
