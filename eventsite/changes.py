@@ -25,7 +25,7 @@ from typing import NamedTuple, Union
 from eventsite.dates import format_date_range, format_day
 from eventsite.escaping import markdown, one_line
 from eventsite.loader import parse, parse_site
-from eventsite.model import Deadline, Event, Moment, Session, Site, Text, Venue, is_exact
+from eventsite.model import Deadline, Event, Moment, Session, Site, Text, Venue, in_feeds, span
 from eventsite.problems import Problem
 
 Value = Union[Event, Session, Deadline]
@@ -64,26 +64,21 @@ class Item:
 
     @property
     def first(self) -> Moment:
-        value = self.value
-        return value.date if isinstance(value, Deadline) else value.start
+        return span(self.value)[0]
 
     @property
     def last(self) -> Moment:
-        value = self.value
-        if isinstance(value, Deadline):
-            return value.date
-        return value.last if isinstance(value, Session) else value.end
+        return span(self.value)[1]
 
     @property
     def status(self) -> str:
-        """The status subscribers see: a session or deadline may have its own, else its event's."""
-        own = getattr(self.value, "status", None)
-        return own or self.event.status
+        """The status subscribers see."""
+        value = self.value
+        return value.status if isinstance(value, Event) else self.event.status_of(value)
 
     @property
     def in_feeds(self) -> bool:
-        """False for items known only to the month: the feeds leave them out."""
-        return is_exact(self.first) and is_exact(self.last)
+        return in_feeds(self.value)
 
     def label(self) -> str:
         """How editors see it named: Event `x` (Title), or Session `y` (Title) of event `x`."""
@@ -145,12 +140,6 @@ def review_files(old: bytes | None, new: bytes, *, file: str, base: str) -> Revi
                 notes=(f"{file} on `{base}` has errors: run `python -m eventsite validate` on that branch.",))
     review = review_sites(old_site, new_site, parsed.walk.positions, file=file, base=base)
     return dataclasses.replace(review, notes=tuple(notes))
-
-
-def positions_of(data: bytes, file: str) -> Positions:
-    """Line and column of every field path in a data file ("events[0].revision": (12, 15))."""
-    walk = parse(data, file).walk
-    return walk.positions if walk is not None else {}
 
 
 def read_base(ref: str, path: Path) -> bytes | None:
@@ -238,9 +227,9 @@ def when(first: Moment, last: Moment) -> str:
         else:
             text = f"{start} – {format_day(last.date(), 'en')}, {last:%H:%M}"
         return f"{text} ({first.tzinfo})" if first.tzinfo else text
-    first_day = first.date() if isinstance(first, dt.datetime) else first
-    last_day = last.date() if isinstance(last, dt.datetime) else last
-    return plain(format_date_range(first_day, last_day, "en"))
+    # Days as they are (a month-only value stays a month), times as their days.
+    return plain(format_date_range(*(value.date() if isinstance(value, dt.datetime) else value
+                                     for value in (first, last)), "en"))
 
 
 def plain(text: str) -> str:
