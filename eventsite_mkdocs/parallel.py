@@ -17,6 +17,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import jinja2
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -56,8 +57,10 @@ def build_site(config_file: Path, site_dir: Path | None = None, jobs: int | None
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-languages-", dir=target.parent))
     try:
+        compiled = staging / "compiled-templates"  # shared by the workers
+        compiled.mkdir()
         builds = {lang: pool.submit(build_language, config_file, lang,
-                                    target if lang == DEFAULT_LANGUAGE else staging / lang, inputs)
+                                    target if lang == DEFAULT_LANGUAGE else staging / lang, inputs, compiled)
                   for lang in languages}
         feeds = FeedJob(pool, inputs)
         pages = {lang: future.result() for lang, future in builds.items()}
@@ -74,13 +77,15 @@ def build_site(config_file: Path, site_dir: Path | None = None, jobs: int | None
     return target
 
 
-def build_language(config_file: Path, lang: str, site_dir: Path, inputs: Inputs) -> list[str]:
-    """One language's MkDocs build (in a worker process); the paths of its pages."""
+def build_language(config_file: Path, lang: str, site_dir: Path, inputs: Inputs,
+                   compiled: Path | None = None) -> list[str]:
+    """One language's MkDocs build (in a worker process); the paths of its pages.
+    `compiled`: a folder of compiled templates shared by the workers."""
     log_warnings()
     config = load_config(str(config_file), site_dir=str(site_dir))
     i18n.build_only(config, lang)
     plugin = plugin_of(config)
-    plugin.prepared = SiteBuild.of(inputs)
+    plugin.prepared = SiteBuild.of(inputs, jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         mkdocs_build(config)

@@ -61,6 +61,7 @@ class EventsitePlugin(BasePlugin[EventsiteConfig]):
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         env.globals["eventsite_t"] = t
+        self.site_build().theme_environment(env)
         return env
 
     @event_priority(50)  # before mkdocs-static-i18n (-100) sorts the files into languages

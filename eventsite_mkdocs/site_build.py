@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 from markupsafe import Markup
 
 from eventsite import calendars, escaping, pages
@@ -51,6 +52,22 @@ class Inputs:
     templates: Path
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled once per build, not once per language build: MkDocs gives each
+    language build a new Jinja environment, which would compile every template again.
+    (A parallel build's processes share a jinja2.FileSystemBytecodeCache instead.)"""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
 @dataclass
 class SiteBuild:
     """The state of one build, shared by its language builds."""
@@ -58,14 +75,22 @@ class SiteBuild:
     inputs: Inputs
     env: jinja2.Environment
     event_ids: frozenset[str]
+    compiled: jinja2.BytecodeCache
     pages: dict[str, list[str]] = field(default_factory=dict)  # lang -> page paths below its prefix
     default_404: bytes | None = None
     default_index: bytes | None = None
     feeds: FeedJob | None = None
 
     @classmethod
-    def of(cls, inputs: Inputs) -> SiteBuild:
-        return cls(inputs, pages.make_environment(inputs.templates), frozenset(e.id for e in inputs.site.events))
+    def of(cls, inputs: Inputs, compiled: jinja2.BytecodeCache | None = None) -> SiteBuild:
+        compiled = compiled or CompiledTemplates()
+        env = pages.make_environment(inputs.templates)
+        env.bytecode_cache = compiled
+        return cls(inputs, env, frozenset(e.id for e in inputs.site.events), compiled)
+
+    def theme_environment(self, env: jinja2.Environment) -> None:
+        """Let the theme's templates be compiled once per build (see CompiledTemplates)."""
+        env.bytecode_cache = self.compiled
 
     @property
     def site(self) -> Site:
