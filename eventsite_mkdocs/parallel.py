@@ -100,9 +100,11 @@ def prepare_worker() -> None:
     """Ready a worker process before its first language: MkDocs' warnings shown, and the
     Chinese word list loaded, which Material's search needs in every language build (the
     language menu is text in every page, "中文" included)."""
-    import jieba
-
     log_warnings()
+    try:
+        import jieba
+    except ImportError:  # Material's search then leaves Chinese unsegmented, in every build alike
+        return
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
 
