@@ -4,8 +4,8 @@ contacts, and items shared by several events."""
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import datetime as dt
+import difflib
 import zoneinfo
 
 from eventsite.model import Deadline, Event, Moment, Session, Site, first_day, last_day
@@ -24,7 +24,7 @@ def with_session_zones(site: Site) -> Site:
         events.append(dataclasses.replace(event, sessions=sessions))
     shared = []
     for session in site.sessions:
-        first = next((site.index[id] for id in session.events if isinstance(site.index.get(id), Event)), None)
+        first = next((site.event(id) for id in session.events if isinstance(site.index.get(id), Event)), None)
         shared.append(zoned(site, first, session))
     events = [attach_shared(event, tuple(shared)) for event in events]
     return dataclasses.replace(site, events=tuple(events), sessions=tuple(shared))
@@ -84,7 +84,7 @@ def check_shared_session(site: Site, session: Session, path: str, walk: Walk) ->
             problem(walk, f"{path}.events[{number}]", "this event is already named for this item",
                     "each event once", describe(id))
         seen.add(id)
-    named = [site.index[id] for id in dict.fromkeys(session.events) if isinstance(site.index.get(id), Event)]
+    named = [site.event(id) for id in dict.fromkeys(session.events) if isinstance(site.index.get(id), Event)]
     for number, event in enumerate(named):
         check_session(event, session, path, walk, which=f"event '{event.id}'", zones=number == 0)
 
@@ -101,15 +101,16 @@ def check_roles(event: Event, path: str, walk: Walk) -> None:
         seen: set[str] = set()
         for index, id in enumerate(role.organisations):
             if id in seen:
-                problem(walk, f"{role_path}.organisations[{index}]", "this organisation is already listed in this role",
-                        "each organisation once", describe(id))
+                problem(walk, f"{role_path}.organisations[{index}]",
+                        "this organisation is already listed in this role", "each organisation once", describe(id))
             seen.add(id)
 
 
 def check_speaking_deadline(event: Event, path: str, walk: Walk) -> None:
     """The deadline for requests to speak is one of the event's own deadlines."""
-    declared = {value for value, _path, kind in walk.ids if kind is Deadline}  # an unknown id is reported once, as such
-    if event.speaking_deadline in declared and event.speaking_deadline not in {deadline.id for deadline in event.deadlines}:
+    declared = {value for value, _path, kind in walk.ids if kind is Deadline}  # else "no deadline has this id"
+    own = {deadline.id for deadline in event.deadlines}
+    if event.speaking_deadline in declared and event.speaking_deadline not in own:
         problem(walk, f"{path}.speaking_deadline", "this deadline is not one of this event's deadlines",
                 "the id of a deadline under this event's deadlines:", describe(event.speaking_deadline))
 
@@ -118,8 +119,8 @@ def check_contacts(event: Event, path: str, walk: Walk) -> None:
     """A contact is reachable: an e-mail address or a phone number."""
     for number, contact in enumerate(event.contacts):
         if not contact.email and not contact.phone:
-            problem(walk, f"{path}.contacts[{number}]", "a contact needs an email or a phone, as the document gives it",
-                    "email: or phone:", "neither")
+            problem(walk, f"{path}.contacts[{number}]",
+                    "a contact needs an email or a phone, as the document gives it", "email: or phone:", "neither")
 
 
 def article(noun: str) -> str:

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from babel.lists import format_list
 from markupsafe import Markup, escape
@@ -36,14 +36,15 @@ GROUPED_NUMBER = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 # A run of Latin script, digits and the symbols that live inside such runs, starting and
 # ending with a letter or digit: "CWG-WSIS&SDG", "wsis-info@itu.int", ".ics", "11 000".
 LATIN_RUN = re.compile(
-    r"[.]?[A-Za-z0-9\u00c0-\u024f](?:[A-Za-z0-9\u00c0-\u024f&@+/_.\-–'’:,]|[ \u00a0\u202f](?=[A-Za-z0-9\u00c0-\u024f]))*"
+    r"[.]?[A-Za-z0-9\u00c0-\u024f]"
+    r"(?:[A-Za-z0-9\u00c0-\u024f&@+/_.\-–'’:,]|[ \u00a0\u202f](?=[A-Za-z0-9\u00c0-\u024f]))*"
     r"(?<=[A-Za-z0-9\u00c0-\u024f])"
 )
 FRENCH_BEFORE = re.compile(r"[ \u00a0\u202f]?(?:([:;!?])(?=[\s»]|$)|(»))")
 FRENCH_AFTER = re.compile(r"«[ \u00a0\u202f]?")
 
 
-def join(items: Iterable[str], lang: str, style: str = "standard") -> str:
+def join(items: Iterable[str], lang: str) -> str:
     """A list in the language's own way ("A, B and C", "A、B和C"), unambiguous when an item
     contains the separator itself."""
     items = [item for item in items if item]
@@ -51,7 +52,7 @@ def join(items: Iterable[str], lang: str, style: str = "standard") -> str:
         return ""
     if any(separator in item for item in items for separator in LIST_SEPARATORS[lang]):
         return SAFE_SEPARATORS[lang].join(items)
-    return format_list(items, style=style, locale=babel_locale(lang))
+    return format_list(items, locale=babel_locale(lang))
 
 
 def colon(lang: str) -> str:

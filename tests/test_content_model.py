@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from sitebuild import build_site
 
 from eventsite import calendars, typography
@@ -66,8 +65,9 @@ TITLE = '{ar: "ع", zh: "中", en: "Opening", fr: "Ouverture", ru: "Открыт
 
 def problems_of(extra_event: str = "", tail: str = "") -> list[str]:
     """The messages for BASE with `extra_event` added to the first event and `tail` at the end."""
-    text = BASE.replace('    summary: {ar: "ع", zh: "中", en: "Forum."', extra_event + '    summary: {ar: "ع", zh: "中", en: "Forum."', 1)
-    site, problems = parse_site((text + tail).encode("utf-8"), FILE)
+    anchor = '    summary: {ar: "ع", zh: "中", en: "Forum."'
+    text = BASE.replace(anchor, extra_event + anchor, 1)
+    _site, problems = parse_site((text + tail).encode("utf-8"), FILE)
     return [str(problem) for problem in problems]
 
 
@@ -87,7 +87,8 @@ def test_a_shared_item_must_name_at_least_two_events() -> None:
 
 
 def test_a_shared_item_names_each_event_once() -> None:
-    tail = f"sessions:\n  - id: opening\n    events: [forum, summit, forum]\n    start: 2026-07-08\n    title: {TITLE}\n"
+    tail = (f"sessions:\n  - id: opening\n    events: [forum, summit, forum]\n    start: 2026-07-08\n"
+            f"    title: {TITLE}\n")
     assert problems_of(tail=tail) == [
         "events.yaml:35:29: sessions[0].events[2]: this event is already named for this item "
         "(expected each event once, found 'forum')",
@@ -196,7 +197,8 @@ def test_a_shared_item_is_one_object_in_the_programme_of_each_event() -> None:
 
 
 def test_a_shared_item_is_once_in_the_all_events_feed_and_in_each_events_feed() -> None:
-    feeds = calendars.feeds(shared_site(), "en", site_url="https://example.org/", stamp=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    feeds = calendars.feeds(shared_site(), "en", site_url="https://example.org/",
+                            stamp=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
     uid = b"UID:opening@example.org"
     assert feeds["calendar/all.ics"].count(uid) == 1
     assert feeds["calendar/forum.ics"].count(uid) == 1
@@ -210,7 +212,7 @@ def test_the_feed_description_names_its_sources() -> None:
                            ("fr", f"Sources{NBSP}: CL-26/17\\, 17 mars 2026{NNBSP}\\; Rapport de la Présidente"),
                            ("zh", "来源：CL-26/17，2026年3月17日；理事会")):
         ics = calendars.feeds(site, lang, site_url="https://example.org/",
-                              stamp=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+                              stamp=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
         prefix = "" if lang == "en" else f"{lang}/"
         feed = ics[f"{prefix}calendar/wsis-forum-2026.ics"].replace(b"\r\n ", b"").decode("utf-8")
         event = feed[feed.index("UID:wsis-forum-2026@"):]  # the event's own entry (properties follow its UID)
