@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import os
 import sys
+from importlib import metadata
 from pathlib import Path
 
 from eventsite import changes as change_report
@@ -22,6 +23,7 @@ TRANSLATION_ACTIONS = ("report", "export", "import", "lock")
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eventsite", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"eventsite {package_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     validate = commands.add_parser("validate", help="check the data file and list every problem")
@@ -72,6 +74,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     return {"validate": run_validate, "translations": run_translations, "schema": run_schema,
             "changes": run_changes, "new-event": run_new_event}[args.command](args)
+
+
+def package_version() -> str:
+    """The installed package's version (from its metadata, i.e. pyproject.toml)."""
+    try:
+        return metadata.version("eventsite")
+    except metadata.PackageNotFoundError:  # run from a source folder that was never installed
+        return "unknown (not installed)"
 
 
 def missing_file(path: Path) -> bool:
