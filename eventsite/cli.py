@@ -11,8 +11,9 @@ from importlib import metadata
 from pathlib import Path
 
 from eventsite import changes as change_report
-from eventsite import scaffold, schema, xliff
+from eventsite import github, scaffold, schema, xliff
 from eventsite import translations as exchange
+from eventsite.escaping import log_line
 from eventsite.languages import LANGUAGES
 from eventsite.loader import parse, read_site
 from eventsite.translations import missing_in
@@ -30,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     validate.add_argument("--github", action="store_true", default=os.environ.get("GITHUB_ACTIONS") == "true",
                           help="also print GitHub Actions annotations (automatic on GitHub)")
+    add_summary_options(validate)
 
     translations = commands.add_parser("translations", help="missing and stale translations; XLIFF exchange")
     actions = translations.add_subparsers(dest="action", required=True)
@@ -58,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     base.add_argument("--base-file", type=Path, metavar="PATH", help="compare with this file instead of git")
     compare.add_argument("--github", action="store_true", default=os.environ.get("GITHUB_ACTIONS") == "true",
                          help="also print GitHub Actions annotations (automatic on GitHub)")
+    add_summary_options(compare)
 
     new_event = commands.add_parser("new-event", help="print a new event to fill in (or add it with --write)")
     new_event.add_argument("id", help="the new event's id, like wsis-forum-2027")
@@ -74,6 +77,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     return {"validate": run_validate, "translations": run_translations, "schema": run_schema,
             "changes": run_changes, "new-event": run_new_event}[args.command](args)
+
+
+def add_summary_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--summary", metavar="FILE", default=os.environ.get("GITHUB_STEP_SUMMARY"),
+                         help="append the full report as Markdown to FILE (default: $GITHUB_STEP_SUMMARY)")
+    command.add_argument("--max-annotations", type=int, default=github.MAX_ANNOTATIONS, metavar="N",
+                         help=f"annotate only the first N problems (default {github.MAX_ANNOTATIONS}, "
+                              "GitHub's limit per step), then point to the summary")
 
 
 def package_version() -> str:
@@ -96,9 +107,11 @@ def run_validate(args: argparse.Namespace) -> int:
         return 1
     site, problems = read_site(args.data)
     for problem in problems:
-        print(problem)
-        if args.github:
-            print(problem.github_annotation())
+        print(log_line(str(problem)))  # one line each: data text cannot start a workflow command
+    if args.github:
+        print(*github.annotations(problems, args.max_annotations), sep="\n", end="\n" if problems else "")
+    github.append_summary(args.summary, github.validation_summary(
+        str(args.data), problems, len(site.events) if site else None))
     errors = sum(problem.severity == "error" for problem in problems)
     if errors:
         print(f"{args.data}: {errors} error{'s' if errors != 1 else ''}; fix them and run this again.",
@@ -162,7 +175,7 @@ def translations_import(args: argparse.Namespace, texts: exchange.DataTexts, loc
         exchange.lock_path(args.data).write_text(exchange.render_lock(result.lock, texts.paths), encoding="utf-8")
     print(f"{args.data}: {len(result.changed)} {lang} text{'s' if len(result.changed) != 1 else ''} changed",
           file=sys.stderr)
-    return run_validate(argparse.Namespace(data=args.data, github=False))
+    return run_validate(argparse.Namespace(data=args.data, github=False, summary=None, max_annotations=0))
 
 
 def translations_lock(args: argparse.Namespace, texts: exchange.DataTexts, lock: exchange.Lock) -> int:
@@ -201,12 +214,10 @@ def run_changes(args: argparse.Namespace) -> int:
     report = change_report.render_markdown(review)
     print(report, end="")
     if args.github:
-        for problem in review.problems:
-            print(problem.github_annotation())
-    summary = os.environ.get("GITHUB_STEP_SUMMARY")
-    if summary:
-        with open(summary, "a", encoding="utf-8") as stream:
-            stream.write(report)
+        print(*github.annotations(review.problems, args.max_annotations), sep="\n",
+              end="\n" if review.problems else "")
+    github.append_summary(args.summary, github.changes_summary(
+        review.file, review.base, review.notes, [str(change) for change in review.changes], review.problems))
     errors = len(review.errors)
     if errors:
         print(f"{args.data}: {errors} error{'s' if errors != 1 else ''} in the changes.", file=sys.stderr)
