@@ -28,7 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
 
     validate = commands.add_parser("validate", help="check the data file and list every problem")
-    validate.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    validate.add_argument("data", nargs="*", type=Path, default=[DEFAULT_DATA],
+                          help="the data files to check (default: data/events.yaml)")
     validate.add_argument("--github", action="store_true", default=os.environ.get("GITHUB_ACTIONS") == "true",
                           help="also print GitHub Actions annotations (automatic on GitHub)")
     add_summary_options(validate)
@@ -103,24 +104,30 @@ def missing_file(path: Path) -> bool:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    if missing_file(args.data):
-        return 1
-    site, problems = read_site(args.data)
-    for problem in problems:
-        print(log_line(str(problem)))  # one line each: data text cannot start a workflow command
-    if args.github:
-        print(*github.annotations(problems, args.max_annotations), sep="\n", end="\n" if problems else "")
-    github.append_summary(args.summary, github.validation_summary(
-        str(args.data), problems, len(site.events) if site else None))
-    errors = sum(problem.severity == "error" for problem in problems)
-    if errors:
-        print(f"{args.data}: {errors} error{'s' if errors != 1 else ''}; fix them and run this again.",
-              file=sys.stderr)
-        return 1
-    assert site is not None
-    count = len(site.events)
-    print(f"{args.data}: OK ({count} event{'s' if count != 1 else ''})", file=sys.stderr)
-    return 0
+    paths = args.data if isinstance(args.data, list) else [args.data]
+    status, every_problem = 0, []
+    for path in paths:
+        if missing_file(path):
+            status = 1
+            continue
+        site, problems = read_site(path)
+        every_problem += problems
+        for problem in problems:
+            print(log_line(str(problem)))  # one line each: data text cannot start a workflow command
+        github.append_summary(args.summary, github.validation_summary(
+            str(path), problems, len(site.events) if site else None))
+        errors = sum(problem.severity == "error" for problem in problems)
+        if errors:
+            print(f"{path}: {errors} error{'s' if errors != 1 else ''}; fix them and run this again.",
+                  file=sys.stderr)
+            status = 1
+        else:
+            assert site is not None
+            count = len(site.events)
+            print(f"{path}: OK ({count} event{'s' if count != 1 else ''})", file=sys.stderr)
+    if args.github and every_problem:
+        print(*github.annotations(every_problem, args.max_annotations), sep="\n")
+    return status
 
 
 def run_translations(args: argparse.Namespace) -> int:

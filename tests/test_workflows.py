@@ -7,6 +7,9 @@ import argparse
 import datetime as dt
 import re
 import shlex
+import subprocess
+import sys
+import tomllib
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -252,17 +255,109 @@ def test_the_pull_request_workflow_writes_both_reports_to_the_job_summary() -> N
     assert report["if"] == "${{ !cancelled() }}"  # the change report even when the data has errors
 
 
-def test_the_pre_commit_hook_validates_the_data_when_a_data_file_changes() -> None:
-    config = load(PRE_COMMIT)
-    [repo] = config["repos"]
+def requirement_pins(path: Path) -> dict[str, str]:
+    pins = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if "==" in line and not line.lstrip().startswith("#"):
+            name, version = line.split("#")[0].strip().split("==")
+            pins[name.lower()] = version
+    return pins
+
+
+def pre_commit_hook() -> dict[str, Any]:
+    [repo] = load(PRE_COMMIT)["repos"]
     assert repo["repo"] == "local"
     [hook] = repo["hooks"]
-    assert hook["language"] == "system"
-    assert hook["entry"] == "python -m eventsite validate data/events.yaml"
-    assert hook["pass_filenames"] is False
+    return hook
+
+
+def test_the_pre_commit_hook_installs_what_it_needs_itself_and_checks_both_data_files() -> None:
+    hook = pre_commit_hook()
+    assert hook["language"] == "python"  # pre-commit builds its own virtualenv: no project .venv on PATH
+    assert hook["entry"] == "python -m eventsite validate"
+    assert hook["pass_filenames"] is True
+    pins = dict(dependency.split("==") for dependency in hook["additional_dependencies"])
+    assert all(version for version in pins.values())
+    required = requirement_pins(ROOT / "requirements.txt")
+    assert {"pyyaml", "babel"} <= set(pins)
+    assert all(pins[name] == required[name] for name in pins if name in required), (pins, required)
     files = re.compile(hook["files"])
     assert files.search("data/events.yaml") and files.search("data/events.example.yaml")
     assert not files.search("docs/en/index.md") and not files.search("eventsite/locales/site.yaml")
+    assert not files.search("data/events.schema.json") and not files.search("data/translations.lock.yaml")
+
+
+def test_the_hook_manifest_offers_the_same_check_to_other_repositories() -> None:
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    local = pre_commit_hook()
+    assert hook["id"] == local["id"] and hook["files"] == local["files"]
+    assert hook["language"] == "python" and hook["pass_filenames"] is True
+    script, *arguments = hook["entry"].split()
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["scripts"][script] == "eventsite.cli:main"
+    assert arguments == ["validate"]
+
+
+def test_pre_commit_itself_accepts_the_config_and_the_manifest() -> None:
+    for command, path in (("validate-config", PRE_COMMIT), ("validate-manifest", ROOT / ".pre-commit-hooks.yaml")):
+        result = subprocess.run([sys.executable, "-m", "pre_commit", command, str(path)], capture_output=True,
+                                text=True, cwd=ROOT)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+# Runs the hook's entry with only the hook's packages importable (what pre-commit installs).
+ONLY_HOOK_PACKAGES = """
+import importlib.abc, runpy, sys, sysconfig
+allowed = set(sys.argv[1].split(","))
+site = sysconfig.get_paths()["purelib"]
+class Refuse(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        top = name.split(".")[0]
+        for finder in sys.meta_path[1:]:
+            spec = getattr(finder, "find_spec", lambda *a: None)(name, path, target)
+            if spec is not None:
+                break
+        else:
+            return None
+        where = spec.origin or ""
+        if where.startswith(site) and top not in allowed:
+            raise ModuleNotFoundError(f"{name} is not among the hook's additional_dependencies")
+        return None
+sys.meta_path.insert(0, Refuse())
+sys.argv = ["eventsite", *sys.argv[2:]]
+runpy.run_module("eventsite", run_name="__main__")
+"""
+
+
+def run_hook_entry(files: list[Path]) -> subprocess.CompletedProcess[str]:
+    hook = pre_commit_hook()
+    modules = {"yaml", "babel", "markupsafe", "tzdata", "_yaml"}
+    assert {dependency.split("==")[0].lower() for dependency in hook["additional_dependencies"]} == \
+        {"pyyaml", "babel", "markupsafe", "tzdata"}
+    arguments = shlex.split(hook["entry"])[3:] + [str(path) for path in files]  # after `python -m eventsite`
+    return subprocess.run([sys.executable, "-c", ONLY_HOOK_PACKAGES, ",".join(modules), *arguments],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def test_the_hook_entry_passes_the_real_files_and_fails_a_broken_example(tmp_path: Path) -> None:
+    good = run_hook_entry([ROOT / "data" / "events.yaml", EXAMPLE])
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert "events.yaml: OK" in good.stderr and "events.example.yaml: OK" in good.stderr
+    broken = tmp_path / "data" / "events.example.yaml"
+    broken.parent.mkdir()
+    broken.write_text(EXAMPLE.read_text(encoding="utf-8").replace("    venue: palexpo\n", "    venue: palexpo-geneva\n",
+                                                                  1), encoding="utf-8")
+    result = run_hook_entry([ROOT / "data" / "events.yaml", broken])
+    assert result.returncode == 1
+    assert "events[0].venue: no venue has this id; did you mean 'palexpo'?" in result.stdout
+    assert "events.yaml: OK" in result.stderr  # the good file is still checked and reported
+
+
+def test_the_import_guard_of_the_hook_test_can_fail() -> None:
+    result = subprocess.run([sys.executable, "-c", ONLY_HOOK_PACKAGES.replace(
+        'runpy.run_module("eventsite", run_name="__main__")', "import icalendar"), "yaml"],
+        capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode != 0 and "not among the hook's additional_dependencies" in result.stderr
 
 
 def test_the_commands_in_contributing_exist(capsys: pytest.CaptureFixture[str]) -> None:
