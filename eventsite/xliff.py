@@ -269,14 +269,15 @@ def insert_language(text: str, node: yaml.MappingNode, nodes: dict[str, tuple[ya
         return at, at, f"{lang}: {quote_yaml(value)}" + (", " if node.value else "")
     first_key = node.value[0][0]
     indent = " " * first_key.start_mark.column
-    line = f"{indent}{lang}: {quote_yaml(value)}\n"
+    newline = "\r\n" if "\r\n" in text else "\n"
+    line = f"{indent}{lang}: {quote_yaml(value)}{newline}"
     if not before:
         at = first_key.start_mark.index - first_key.start_mark.column
         return at, at, line
     at = nodes[before[-1]][1].end_mark.index
     if text[at - 1:at] != "\n":
-        newline = text.find("\n", at)
-        at = len(text) if newline < 0 else newline + 1
-        if newline < 0:
-            line = "\n" + line
+        end_of_line = text.find("\n", at)
+        at = len(text) if end_of_line < 0 else end_of_line + 1
+        if end_of_line < 0:
+            line = newline + line
     return at, at, line

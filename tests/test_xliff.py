@@ -274,3 +274,21 @@ def test_the_bare_translations_command_still_reports(tmp_path: Path) -> None:
     bare, named = run_cli("translations", str(DATA)), run_cli("translations", "report", str(DATA))
     assert bare.returncode == named.returncode == 0
     assert bare.stdout == named.stdout and "fr: 0 missing\n" in bare.stdout
+
+
+@pytest.mark.parametrize("before, after", [
+    ('t:\n  en: "A"\n  fr:\n  ru: "R"\n', 't:\n  en: "A"\n  fr: "N"\n  ru: "R"\n'),               # null value
+    ('t:\n  en: "A"\n  fr: ""\n', 't:\n  en: "A"\n  fr: "N"\n'),                                    # empty text
+    ("t:\n  en: A\n  fr: old   # keep this comment\n", 't:\n  en: A\n  fr: "N"   # keep this comment\n'),
+    ("t: {en: A, ru: R}\n", 't: {en: A, fr: "N", ru: R}\n'),                                        # flow style
+    ("t: {ru: R}\n", 't: {fr: "N", ru: R}\n'),
+    ("t:\n  ru: R\n  en: A\n", 't:\n  ru: R\n  en: A\n  fr: "N"\n'),                                # after en
+    ("t:\n  ru: R\n", 't:\n  fr: "N"\n  ru: R\n'),                                                  # before ru
+    ("t:\n  en: A\n  fr: >\n    folded\n    lines\n\nnext: 1\n", 't:\n  en: A\n  fr: "N"\n\nnext: 1\n'),  # block
+    ("t:\n  en: A\n  fr: plain on\n    two lines\n  es: E\n", 't:\n  en: A\n  fr: "N"\n  es: E\n'),
+    ("t:\r\n  en: A\r\n  fr: old\r\n", 't:\r\n  en: A\r\n  fr: "N"\r\n'),                           # CRLF kept
+    ("t:\r\n  en: A\r\n  ru: R\r\n", 't:\r\n  en: A\r\n  fr: "N"\r\n  ru: R\r\n'),
+    ("t:\n  en: A", 't:\n  en: A\n  fr: "N"\n'),                                                  # no final newline
+])
+def test_apply_translations_edits_only_the_value_whatever_its_style(before: str, after: str) -> None:
+    assert xliff.apply_translations(before, "fr", {"t": "N"}) == after
