@@ -113,18 +113,18 @@ def run_validate(args: argparse.Namespace) -> int:
         site, problems = read_site(path)
         every_problem += problems
         for problem in problems:
-            print(log_line(str(problem)))  # one line each: data text cannot start a workflow command
+            print(problem)
         github.append_summary(args.summary, github.validation_summary(
             str(path), problems, len(site.events) if site else None))
         errors = sum(problem.severity == "error" for problem in problems)
         if errors:
-            print(f"{path}: {errors} error{'s' if errors != 1 else ''}; fix them and run this again.",
+            print(log_line(f"{path}: {errors} error{'s' if errors != 1 else ''}; fix them and run this again."),
                   file=sys.stderr)
             status = 1
         else:
             assert site is not None
             count = len(site.events)
-            print(f"{path}: OK ({count} event{'s' if count != 1 else ''})", file=sys.stderr)
+            print(log_line(f"{path}: OK ({count} event{'s' if count != 1 else ''})"), file=sys.stderr)
     if args.github and every_problem:
         print(*github.annotations(every_problem, args.max_annotations), sep="\n")
     return status

@@ -207,7 +207,7 @@ class Link(Str):
 
     def json_schema(self) -> dict[str, Any]:
         schema = super().json_schema()
-        return {**schema, "pattern": r"^(https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#][^\s]*)?|mailto:[^@\s<>]+@[^@\s<>]+)$",
+        return {**schema, "pattern": r"^(https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#][^\s<>\"{}|^`\\]*)?|mailto:[^@\s<>]+@[^@\s<>]+)$",
                 "format": "uri"}
 
 
@@ -215,6 +215,10 @@ def link_problem(value: str) -> str:
     """Why a link is refused, or '' if it is a good one."""
     if re.search(r"\s", value):
         return "a link cannot contain spaces or line breaks"
+    if "\\" in value:
+        return "a link cannot contain a backslash (browsers read it as /, which can hide the real address)"
+    if re.search(r'[<>"{}|^`]', value):
+        return 'a link cannot contain < > " { } | ^ or ` (write them %-encoded, as an address bar shows them)'
     if value.startswith("mailto:"):
         return "" if re.match(EMAIL_PATTERN, value[len("mailto:"):]) else "not an e-mail address after mailto:"
     if not re.match(r"^https?://", value):
