@@ -221,6 +221,16 @@ def test_the_feed_description_names_its_sources() -> None:
         assert expected in description, lang
 
 
+def test_every_event_deadline_contact_and_session_of_the_real_data_names_its_sources() -> None:
+    site = load_site(REAL_DATA)
+    unsourced = [event.id for event in site.events if not event.sources]
+    unsourced += [f"{event.id}: {item.id}" for event in site.events for item in (*event.sessions, *event.deadlines)
+                  if not item.sources]
+    unsourced += [f"{event.id}: contact {contact.email}" for event in site.events for contact in event.contacts
+                  if not contact.sources]
+    assert unsourced == []
+
+
 def test_a_name_given_in_arabic_script_only_is_on_the_arabic_page_only() -> None:
     site = load_site(REAL_DATA)
     event = site.event("global-dialogue-ai-governance-2026")
