@@ -162,7 +162,7 @@ def build_calendar(entries: Iterable[Entry], *, name: str, description: str, url
     calendar.add("REFRESH-INTERVAL", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
     calendar.add("X-PUBLISHED-TTL", PUBLISHED_TTL)
     calendar.add("URL", url)
-    head = calendar.to_ical()  # properties only; the components follow them, as to_ical would put them
+    head: bytes = calendar.to_ical()  # properties only; the components follow them, as to_ical would put them
     assert head.endswith(CALENDAR_END)
     entries = sorted(entries, key=lambda item: item.order)
     zones = b"".join(timezone_ics(tzid, first, last) for tzid, (first, last) in zone_spans(entries))
@@ -184,7 +184,8 @@ def timezone_ics(tzid: str, first_year: int, last_year: int) -> bytes:
     clients expect, without the decades icalendar would add by default). Cached: building
     one is slow, and every feed with a time in the zone needs it."""
     zone = Timezone.from_tzid(tzid, first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year + 1, 1, 1))
-    return zone.to_ical()
+    ics: bytes = zone.to_ical()
+    return ics
 
 
 def entry_order(entry: VEvent) -> tuple[str, str, str]:

@@ -25,7 +25,7 @@ from typing import NamedTuple, Union
 from eventsite.dates import format_date_range, format_day
 from eventsite.escaping import markdown, one_line
 from eventsite.loader import parse, parse_site
-from eventsite.model import Deadline, Event, Moment, Session, Site, Text, Venue, in_feeds, span
+from eventsite.model import Day, Deadline, Event, Moment, Session, Site, Text, Venue, in_feeds, span
 from eventsite.problems import Problem
 
 Value = Union[Event, Session, Deadline]
@@ -63,11 +63,11 @@ class Item:
         return self.value.title
 
     @property
-    def first(self) -> Moment:
+    def first(self) -> Day | Moment:
         return span(self.value)[0]
 
     @property
-    def last(self) -> Moment:
+    def last(self) -> Day | Moment:
         return span(self.value)[1]
 
     @property
@@ -165,7 +165,9 @@ def items_of(site: Site) -> dict[str, Item]:
         path = f"events[{index}]"
         venue = site.venue(event.venue) if event.venue else None
         found[event.id] = Item("event", event, event, path, tuple(event_ids[index + 1:]), venue)
-        for kind, children in (("session", event.sessions), ("deadline", event.deadlines)):
+        groups: tuple[tuple[str, tuple[Session | Deadline, ...]], ...] = (
+            ("session", event.sessions), ("deadline", event.deadlines))
+        for kind, children in groups:
             ids = [child.id for child in children]
             for number, child in enumerate(children):
                 found[child.id] = Item(kind, child, event, f"{path}.{kind}s[{number}]", tuple(ids[number + 1:]),
@@ -218,7 +220,7 @@ def is_changed(before: Item, after: Item) -> bool:
 # --- Wording ---------------------------------------------------------------------------------
 
 
-def when(first: Moment, last: Moment) -> str:
+def when(first: Day | Moment, last: Day | Moment) -> str:
     """Days or times in English, as editors read them: "8–9 July 2026"."""
     if isinstance(first, dt.datetime) and isinstance(last, dt.datetime):
         start = f"{format_day(first.date(), 'en')}, {first:%H:%M}"
@@ -228,8 +230,9 @@ def when(first: Moment, last: Moment) -> str:
             text = f"{start} – {format_day(last.date(), 'en')}, {last:%H:%M}"
         return f"{text} ({first.tzinfo})" if first.tzinfo else text
     # Days as they are (a month-only value stays a month), times as their days.
-    return plain(format_date_range(*(value.date() if isinstance(value, dt.datetime) else value
-                                     for value in (first, last)), "en"))
+    first_day = first.date() if isinstance(first, dt.datetime) else first
+    last_day = last.date() if isinstance(last, dt.datetime) else last
+    return plain(format_date_range(first_day, last_day, "en"))
 
 
 def plain(text: str) -> str:
@@ -272,7 +275,8 @@ def changed(before: Item, after: Item) -> Change | None:
                                date_part(before, after), fields_part(before, after)) if part]
     action = next((part.action for part in parts if part.action != "changed"), "changed")
     revision = ""
-    if after.kind == "event" and before.value.revision != after.value.revision:
+    if isinstance(before.value, Event) and isinstance(after.value, Event) \
+            and before.value.revision != after.value.revision:
         revision = f"; revision {before.value.revision} → {after.value.revision}"
     what = f"{after.label()} {'; '.join(part.clause for part in parts)}{revision}."
     seen = [part.seen for part in parts if part.seen]

@@ -7,7 +7,7 @@ import difflib
 import datetime as dt
 import zoneinfo
 
-from eventsite.model import Event, Session, Site, first_day, last_day
+from eventsite.model import Event, Moment, Session, Site, first_day, last_day
 from eventsite.problems import Problem, describe
 from eventsite.yamltypes import Walk
 
@@ -22,12 +22,19 @@ def with_session_zones(site: Site) -> Site:
         sessions = []
         for session in event.sessions:
             zone_name = session.timezone or getattr(venue, "timezone", None)
-            aware = {key: value.replace(tzinfo=zoneinfo.ZoneInfo(zone_name))
-                     for key in ("start", "end") if zone_name
-                     and isinstance(value := getattr(session, key), dt.datetime) and value.tzinfo is None}
-            sessions.append(dataclasses.replace(session, timezone=zone_name, **aware))
+            zone = zoneinfo.ZoneInfo(zone_name) if zone_name else None
+            end = None if session.end is None else in_zone(session.end, zone)
+            sessions.append(dataclasses.replace(session, timezone=zone_name, start=in_zone(session.start, zone),
+                                                end=end))
         events.append(dataclasses.replace(event, sessions=tuple(sessions)))
     return dataclasses.replace(site, events=tuple(events))
+
+
+def in_zone(moment: Moment, zone: zoneinfo.ZoneInfo | None) -> Moment:
+    """A time of day without a zone, placed in `zone`; anything else as it is."""
+    if zone and isinstance(moment, dt.datetime) and moment.tzinfo is None:
+        return moment.replace(tzinfo=zone)
+    return moment
 
 
 def check_site(site: Site, walk: Walk) -> None:

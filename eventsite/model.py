@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Union
+from typing import TypeVar, Union
 
 from eventsite.languages import DEFAULT_LANGUAGE
 
@@ -45,6 +45,7 @@ class Month:
 # A day, a month only, or (for sessions) an aware date-time.
 Day = Union[dt.date, Month]
 Moment = Union[dt.date, dt.datetime]
+T = TypeVar("T")
 
 STATUSES = ("confirmed", "tentative", "cancelled")
 # The combined calendar feeds (calendar/all.ics, calendar/deadlines.ics): no event may
@@ -235,7 +236,7 @@ class Site:
     def event(self, id: str) -> Event:
         return self._get(id, Event)
 
-    def _get(self, id: str, kind: type) -> object:
+    def _get(self, id: str, kind: type[T]) -> T:
         item = self.index[id]
         if not isinstance(item, kind):
             raise KeyError(f"{id} is a {type(item).__name__}, not a {kind.__name__}")

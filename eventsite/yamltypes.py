@@ -158,7 +158,7 @@ class Str(Type):
 
 @dataclass
 class Id(Str):
-    kind: type | None = None
+    kind: type = object  # the model class of the item
     pattern: str | None = ID_PATTERN
     expected: str = "an id of lowercase letters, digits and single hyphens (it becomes a URL)"
     reserved: tuple[str, ...] = ()
@@ -176,7 +176,7 @@ class Id(Str):
 
 @dataclass
 class Ref(Str):
-    kind: type | None = None
+    kind: type = object  # the model class of the item
     pattern: str | None = ID_PATTERN
     expected: str = "the id of an item defined in this file"
     max_length: int = MAX_ID_LENGTH
@@ -500,7 +500,7 @@ class Record(Type):
 def unique_pairs(node: yaml.MappingNode, path: str, walk: Walk) -> list[tuple[yaml.Node, yaml.Node]]:
     """The key/value pairs of a mapping; a repeated key is a problem (PyYAML would keep the last)."""
     seen: dict[str, yaml.Node] = {}
-    pairs = []
+    pairs: list[tuple[yaml.Node, yaml.Node]] = []
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             walk.error(key_node, path, "a key must be a plain word", "a key", found_node(key_node))
