@@ -17,7 +17,7 @@ from eventsite.problems import Problem
 MAX_ANNOTATIONS = 10  # what GitHub shows per step
 
 
-def annotations(problems: Sequence[Problem], limit: int = MAX_ANNOTATIONS) -> list[str]:
+def annotation_lines(problems: Sequence[Problem], limit: int = MAX_ANNOTATIONS) -> list[str]:
     """Workflow commands for the first `limit` problems, then a notice about the others."""
     lines = [problem.github_annotation() for problem in problems[:limit]]
     rest = len(problems) - limit

@@ -457,7 +457,7 @@ def test_without_github_no_annotation_is_printed_and_a_good_file_gets_an_ok_summ
 def test_the_annotation_limit_is_exact_at_the_boundary() -> None:
     problems = read_site(EXAMPLE)[1]
     problem = Problem("data/events.yaml", 1, 1, "site", "x")
-    assert github.annotations([problem] * 10) == [problem.github_annotation()] * 10
-    eleven = github.annotations([problem] * 11)
+    assert github.annotation_lines([problem] * 10) == [problem.github_annotation()] * 10
+    eleven = github.annotation_lines([problem] * 11)
     assert len(eleven) == 11 and eleven[-1].startswith("::notice ") and "1 more problem not" in eleven[-1]
-    assert github.annotations(problems) == []
+    assert github.annotation_lines(problems) == []
