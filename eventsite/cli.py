@@ -126,7 +126,7 @@ def run_validate(args: argparse.Namespace) -> int:
             count = len(site.events)
             print(log_line(f"{path}: OK ({count} event{'s' if count != 1 else ''})"), file=sys.stderr)
     if args.github and every_problem:
-        print(*github.annotations(every_problem, args.max_annotations), sep="\n")
+        print(*github.annotation_lines(every_problem, args.max_annotations), sep="\n")
     return status
 
 
@@ -221,10 +221,9 @@ def run_changes(args: argparse.Namespace) -> int:
     report = change_report.render_markdown(review)
     print(report, end="")
     if args.github:
-        print(*github.annotations(review.problems, args.max_annotations), sep="\n",
+        print(*github.annotation_lines(review.problems, args.max_annotations), sep="\n",
               end="\n" if review.problems else "")
-    github.append_summary(args.summary, github.changes_summary(
-        review.file, review.base, review.notes, [str(change) for change in review.changes], review.problems))
+    github.append_summary(args.summary, report)
     errors = len(review.errors)
     if errors:
         print(f"{args.data}: {errors} error{'s' if errors != 1 else ''} in the changes.", file=sys.stderr)

@@ -113,7 +113,7 @@ class DataTexts:
     """A data file read for the translation exchange: its text, node tree and text paths."""
 
     text: str
-    root: object
+    root: yaml.Node
     paths: list[str]
     problems: list[Problem]
 

@@ -59,7 +59,8 @@ class Returned:
 
 def compose(text: str) -> yaml.Node:
     """The YAML node tree, with character offsets in its marks (pure-Python parser)."""
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+    root: yaml.Node | None = yaml.compose(text, Loader=yaml.SafeLoader)
+    return root if root is not None else yaml.MappingNode("tag:yaml.org,2002:map", [])
 
 
 def node_at(root: yaml.Node, path: str) -> yaml.Node | None:
@@ -77,7 +78,7 @@ def node_at(root: yaml.Node, path: str) -> yaml.Node | None:
     return node
 
 
-def language_nodes(text_node: yaml.Node) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+def language_nodes(text_node: yaml.Node | None) -> dict[str, tuple[yaml.Node, yaml.Node]]:
     """lang -> (key node, value node) of a text's mapping."""
     if not isinstance(text_node, yaml.MappingNode):
         return {}
@@ -87,7 +88,7 @@ def language_nodes(text_node: yaml.Node) -> dict[str, tuple[yaml.Node, yaml.Node
 def scalar(node: yaml.Node | None) -> str:
     """The text of a scalar node ('' for null or anything else)."""
     if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
-        return node.value
+        return str(node.value)
     return ""
 
 
@@ -156,7 +157,8 @@ def render_xliff(units: list[Unit], lang: str, *, original: str) -> bytes:
     if len(file):
         file[-1].tail = "\n  "
     root.text, file.tail = "\n  ", "\n"
-    return ET.tostring(root, encoding="UTF-8", xml_declaration=True).replace(
+    data: bytes = ET.tostring(root, encoding="UTF-8", xml_declaration=True)
+    return data.replace(
         b"<?xml version='1.0' encoding='UTF-8'?>", b'<?xml version="1.0" encoding="UTF-8"?>') + b"\n"
 
 
@@ -199,7 +201,7 @@ def read_xliff(data: bytes) -> tuple[str, list[Returned]]:
                              "(do not split or join segments)")
         segment = segments[0]
         units.append(Returned(
-            path=unit.get("name") or unit.get("id", ""),
+            path=unit.get("name") or unit.get("id") or "",
             source=read_text(segment.find(f"{{{NS}}}source")) or "",
             target=read_text(segment.find(f"{{{NS}}}target")),
             state=segment.get("state", "initial"),
