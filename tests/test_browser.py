@@ -97,7 +97,7 @@ LAYOUT = """() => {
     return {direction: getComputedStyle(document.body).direction,
             content: {left: content.left, right: content.right, width: content.width},
             title: first(".md-content__inner h1"),
-            text: first(".md-content__inner p")};
+            text: first(".md-content__inner > p")};
 }"""
 
 
@@ -106,8 +106,9 @@ class Visit:
     """What a reader's browser did on one page: its layout, its language switcher, the
     page reached through the switcher, and every request and console error on the way."""
     layout: dict
-    offered: dict[str, str]  # the header's language menu: language -> absolute URL
-    listed: dict[str, str]  # the home page's list of languages, likewise
+    offered: dict[str, str]  # the language bar: language -> absolute URL
+    order: list[str]  # its languages, in the order shown
+    current: list[str]  # the languages it marks with aria-current
     followed: str
     landed: tuple[str, str]
     recorder: Recorder
@@ -132,15 +133,14 @@ def visits(browser, site_address) -> dict[tuple[str, str], Visit]:
         for (lang, path), page in pages.items():
             page.wait_for_load_state("networkidle")
             assert page.evaluate("document.documentElement.lang") == lang, page.url
-            offered = {link.get_attribute("hreflang"): link.evaluate("a => a.href")
-                       for link in page.locator("a.md-select__link").all()}
-            listed = {link.get_attribute("hreflang"): link.evaluate("a => a.href")
-                      for link in page.locator("nav.es-languages a").all()}
-            found[lang, path] = (page.evaluate(LAYOUT), offered, listed)
-            # Follow one of them as a reader does: open the menu, pick the next language.
+            links = page.locator("nav.es-langbar a").all()
+            offered = {link.get_attribute("hreflang"): link.evaluate("a => a.href") for link in links}
+            order = [link.get_attribute("hreflang") for link in links]
+            current = [link.get_attribute("hreflang") for link in links if link.get_attribute("aria-current")]
+            found[lang, path] = (page.evaluate(LAYOUT), offered, order, current)
+            # Follow one of them as a reader does: pick the next language in the bar.
             target = LANGUAGES[(LANGUAGES.index(lang) + 1) % len(LANGUAGES)]
-            page.hover(".md-header__option .md-select")
-            page.click(f"a.md-select__link[hreflang='{target}']")
+            page.click(f"nav.es-langbar a[hreflang='{target}']")
         result = {}
         for (lang, path), page in pages.items():
             target = LANGUAGES[(LANGUAGES.index(lang) + 1) % len(LANGUAGES)]
@@ -169,12 +169,12 @@ def test_the_browser_lays_pages_out_in_the_direction_of_their_language(visits, l
 
 
 @pytest.mark.parametrize(("lang", "path"), PAGES)
-def test_the_language_switcher_offers_the_same_page_in_the_five_other_languages(visits, site_address, site_url,
-                                                                              lang, path):
+def test_the_language_bar_offers_the_same_page_in_all_six_languages_in_un_order(visits, site_address, site_url,
+                                                                               lang, path):
     visit = visits[lang, path]
     assert visit.offered == {other: site_address + prefix(other) + path for other in LANGUAGES}
-    # The home page's own list of languages links relatively: it works wherever the site is served.
-    assert visit.listed == ({other: site_address + prefix(other) for other in LANGUAGES} if path == HOME else {})
+    assert visit.order == ["ar", "zh", "en", "fr", "ru", "es"]  # the UN order, written out
+    assert visit.current == [lang]
     assert visit.landed == (site_address + prefix(visit.followed) + path, visit.followed)
 
 
@@ -291,18 +291,22 @@ def test_a_first_visit_loads_neither_materials_script_nor_a_search_index_until_t
     assert recorder.errors == []
 
 
-def test_events_that_ended_since_the_build_move_from_upcoming_to_past_on_the_home_page(open_page):
+def test_events_move_to_happening_now_and_to_past_on_the_home_page_as_the_days_pass(open_page):
     dialogue = DATA.event("global-dialogue-ai-governance-2026")  # 6-7 July, the forum 6-10 July
     instant = dt.datetime.combine(dialogue.end + dt.timedelta(days=1), dt.time(10, 0))
     page, recorder = open_page(HOME, init_script=frozen_clock(instant))
-    upcoming = page.locator('[data-es-list="upcoming"] .es-card__title').all_inner_texts()
+    ongoing = page.locator('[data-es-list="ongoing"] .es-card__title').all_inner_texts()
     past = page.locator('[data-es-list="past"] .es-card__title').all_inner_texts()
     assert dialogue.title.get("en") in past[0]  # the newest past event comes first
-    assert FORUM.title.get("en") in " ".join(upcoming)
-    assert page.locator('[data-es-empty="upcoming"]').is_hidden()
+    assert FORUM.title.get("en") in " ".join(ongoing)
+    assert page.locator('[data-es-section="ongoing"]').is_visible()
+    assert page.locator("[data-es-hero]").inner_text() == t("visitor.hero.ongoing", "en")
+    assert page.locator(".es-countdown").inner_text() == t("site.status.ongoing", "en")
     later = dt.datetime.combine(max(event.end for event in DATA.events if event.is_exact) + dt.timedelta(days=1),
                                 dt.time(10, 0))
     page, recorder = open_page(HOME, init_script=frozen_clock(later))
     assert page.locator('[data-es-list="upcoming"] li').count() == 0
     assert page.locator('[data-es-empty="upcoming"]').is_visible()
+    assert page.locator("[data-es-hero]").inner_text() == t("visitor.hero.past", "en")
+    assert page.locator(".es-hero .es-actions").is_hidden()
     assert recorder.errors == []

@@ -101,20 +101,45 @@
     node.className = "es-badge es-badge--" + state;
   });
 
-  // On the home page, events that have ended since the build move to "Past events"
-  // (newest first), and "no upcoming events" shows if none is left.
-  var upcoming = document.querySelector('[data-es-list="upcoming"]');
-  var past = document.querySelector('[data-es-list="past"]');
-  if (upcoming && past) {
-    Array.prototype.slice.call(upcoming.children).forEach(function (card) {
-      var badge = card.querySelector("[data-es-start]");
-      if (badge && stateOf(badge) === "past") past.insertBefore(card, past.firstChild);
+  // On the home page, events move between "happening now", "upcoming" (soonest first)
+  // and "past" (newest first) as the days pass; "no upcoming events" shows if none is left.
+  var lists = {};
+  ["ongoing", "upcoming", "past"].forEach(function (name) {
+    lists[name] = document.querySelector('[data-es-list="' + name + '"]');
+  });
+  if (lists.upcoming && lists.past) {
+    ["ongoing", "upcoming"].forEach(function (from) {
+      if (!lists[from]) return;
+      Array.prototype.slice.call(lists[from].children).forEach(function (card) {
+        var badge = card.querySelector("[data-es-start]");
+        var state = badge ? stateOf(badge) : from;
+        if (state === from || !lists[state]) return;
+        if (state === "past") lists.past.insertBefore(card, lists.past.firstChild);
+        else lists[state].appendChild(card);
+      });
     });
     var empty = document.querySelector('[data-es-empty="upcoming"]');
-    if (empty) empty.hidden = upcoming.children.length > 0;
+    if (empty) empty.hidden = lists.upcoming.children.length > 0;
+    var section = document.querySelector('[data-es-section="ongoing"]');
+    if (section && lists.ongoing) section.hidden = lists.ongoing.children.length === 0;
   }
 
   var relative = window.Intl && Intl.RelativeTimeFormat ? new Intl.RelativeTimeFormat(lang, { numeric: "auto" }) : null;
+  // The home page's summary: its heading and the countdown to the week's first day.
+  document.querySelectorAll("[data-es-countdown]").forEach(function (node) {
+    var start = node.dataset.esCountdown, end = node.dataset.esUntil;
+    var state = today < start ? "upcoming" : today > end ? "past" : "ongoing";
+    if (state === "upcoming") {
+      if (relative) node.textContent = relative.format(days(today, start), "day");
+    } else {
+      node.textContent = state === "ongoing" ? labels.ongoing : labels.ended;
+    }
+    var heading = document.querySelector("[data-es-hero]");
+    if (heading) heading.textContent = labels["hero_" + state];
+    var actions = document.querySelector(".es-hero .es-actions");
+    if (actions && state === "past") actions.hidden = true;
+  });
+
   document.querySelectorAll("[data-es-deadline]").forEach(function (node) {
     var left = days(today, firstDay(node.dataset.esDeadline));
     if (today > lastDay(node.dataset.esDeadline)) {
