@@ -310,3 +310,20 @@ def test_events_move_to_happening_now_and_to_past_on_the_home_page_as_the_days_p
     assert page.locator("[data-es-hero]").inner_text() == t("visitor.hero.past", "en")
     assert page.locator(".es-hero .es-actions").is_hidden()
     assert recorder.errors == []
+
+
+def test_chinese_search_matches_whole_words_not_single_characters_of_dates(open_page, site_address):
+    # 日内瓦 (Geneva) is one word in the index (jieba); 日 alone ("day") is in every date.
+    page, recorder = open_page(prefix("zh"))
+    page.click(".md-search__input")
+    page.wait_for_function("""() => document.querySelector(".md-search-result__meta").textContent.trim()
+        === JSON.parse(document.getElementById("__config").textContent).translations["search.result.placeholder"]""")
+    page.keyboard.insert_text("日内瓦")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result mark').length > 0", timeout=15000)
+    # (Material also leaves some empty <mark> elements: nothing shows highlighted there.)
+    marks = [mark for mark in page.locator(".md-search-result mark").all_inner_texts() if mark]
+    assert marks and all("日内瓦" in mark for mark in marks), marks
+    hrefs = [link.evaluate("a => a.href") for link in page.locator("a.md-search-result__link").all()]
+    assert site_address + "zh/venue/" in [href.split("#")[0] for href in hrefs]
+    assert page.input_value(".md-search__input") == "日内瓦"  # the reader's text is left as typed
+    assert recorder.errors == []

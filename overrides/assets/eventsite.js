@@ -38,6 +38,7 @@
   function loadMaterial() {
     if (loading || !placeholder) return;
     loading = true;
+    if (/^zh/.test(document.documentElement.lang)) segmentChineseQueries();
     var script = document.createElement("script");
     script.src = placeholder.getAttribute("data-src");
     script.onload = function () {
@@ -46,6 +47,53 @@
       if (query && query.value) query.dispatchEvent(new KeyboardEvent("keyup"));
     };
     document.body.appendChild(script);
+  }
+
+  // Chinese has no spaces between words: the index was cut into words at build time
+  // (jieba). Material's worker cuts a query's Han text against the index too, but never
+  // tries the whole run (Material 9.8.1, function `fe` of its search worker: the slice
+  // end stops one short), so "日内瓦" became 日 + 内 and matched the 日 of every date.
+  // Cut the query here, by the longest words of the index's own vocabulary, and end each
+  // word with a sentinel that the worker's cut never reaches, so each word is tried whole.
+  var HAN = /[\u3400-\u9fff\uf900-\ufaff]+/g, SENTINEL = "\u3007"; // 〇, a Han character
+
+  function vocabularyOf(index) {
+    var words = new Set(), longest = 1;
+    (index.docs || []).forEach(function (doc) {
+      ((doc.title || "") + "\u200b" + (doc.text || "")).replace(/<[^>]*>/g, " ").split(/[\s\u200b]+/)
+        .forEach(function (word) {
+          if (word.length > 1 && !word.replace(HAN, "")) { words.add(word); longest = Math.max(longest, word.length); }
+        });
+    });
+    return { words: words, longest: longest };
+  }
+  function segment(text, vocabulary) {
+    return text.replace(HAN, function (run) {
+      var words = [];
+      for (var at = 0; at < run.length;) {
+        var size = Math.min(vocabulary.longest, run.length - at);
+        while (size > 1 && !vocabulary.words.has(run.substr(at, size))) size--;
+        words.push(run.substr(at, size));
+        at += size;
+      }
+      return " " + words.join(SENTINEL + " ") + SENTINEL + " ";
+    }).replace(/\s+/g, " ").trim();
+  }
+  function segmentChineseQueries() {
+    var RealWorker = window.Worker;
+    if (!RealWorker) return;
+    window.Worker = function (url, options) {
+      var worker = new RealWorker(url, options), post = worker.postMessage.bind(worker), vocabulary = null;
+      worker.postMessage = function (message) {
+        // Material's messages: 0 sets the index up, 2 is a query (its search worker's protocol).
+        if (message && message.type === 0 && message.data) vocabulary = vocabularyOf(message.data);
+        if (message && message.type === 2 && typeof message.data === "string" && vocabulary) {
+          message = { type: 2, data: segment(message.data, vocabulary) };
+        }
+        post(message);
+      };
+      return worker;
+    };
   }
 
   if (placeholder) {
