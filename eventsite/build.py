@@ -22,7 +22,9 @@ from typing import Any
 
 import jinja2
 
-from eventsite import calendars, pages, search
+from markupsafe import Markup
+
+from eventsite import calendars, escaping, pages, search
 from eventsite.clock import build_time, site_today
 from eventsite.languages import DEFAULT_LANGUAGE, LANGUAGES, url_prefix
 from eventsite.loader import load_site
@@ -114,7 +116,15 @@ def generated_page_source(state: BuildState, src_uri: str) -> str | None:
     match = GENERATED_PAGE.match(src_uri)
     if not match or match["id"] not in state.site.index:
         return None
-    return pages.event_source(state.site.event(match["id"]), match["lang"])
+    return pages.event_source(state.site.event(match["id"]))
+
+
+def page_meta(state: BuildState, meta: dict[str, Any], lang: str) -> None:
+    """Give a generated page its title and description from the data, escaped for HTML:
+    Material prints both as they are (in <title>, the header and the <h1>)."""
+    if meta.get("eventsite") == "event" and meta.get("event") in state.site.index:
+        for key, text in pages.page_meta(state.site.event(meta["event"]), lang).items():
+            meta[key] = Markup(escaping.html(text))
 
 
 def page_html(state: BuildState, html: str, meta: dict[str, Any], lang: str, page_path: str) -> str:
@@ -150,9 +160,10 @@ def write_language_outputs(state: BuildState, site_dir: Path, lang: str) -> None
             not_found.replace(site_dir / lang / "404.html")
 
 
-def site_identity(state: BuildState, lang: str) -> tuple[str, str]:
-    """The site's name and description in a language, from the data."""
-    return state.site.site.title.get(lang), state.site.site.description.get(lang)
+def site_identity(state: BuildState, lang: str) -> tuple[Markup, str]:
+    """The site's name (escaped for HTML: Material prints it as it is) and description
+    (plain text: overrides/layout.html escapes it) in a language, from the data."""
+    return Markup(escaping.html(state.site.site.title.get(lang))), state.site.site.description.get(lang)
 
 
 def finish(state: BuildState, site_dir: Path) -> None:

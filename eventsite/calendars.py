@@ -198,9 +198,10 @@ def entry_order(entry: VEvent) -> tuple[str, str, str]:
 # --- Entries -----------------------------------------------------------------------
 
 
-def uid(item_id: str, site_url: str) -> str:
-    """The UID of an event, session or deadline: the same in every language and build."""
-    return f"{item_id}@{site_host(site_url)}"
+def uid(item_id: str, domain: str) -> str:
+    """The UID of an event, session or deadline: the same in every language and build, and
+    wherever the site is deployed (the domain is the data's `site.uid_domain`)."""
+    return f"{item_id}@{domain}"
 
 
 def event_component(event: Event, context: FeedContext) -> VEvent:
@@ -264,7 +265,7 @@ def base_component(item_id: str, event: Event, status: str, summary: str, descri
     if status == "cancelled":
         summary = t("calendar.summary.cancelled", context.lang, summary=summary)
     entry = VEvent()
-    entry.add("UID", uid(item_id, context.site_url))
+    entry.add("UID", uid(item_id, context.site.site.uid_domain))
     entry.add("DTSTAMP", context.stamp.astimezone(dt.timezone.utc))
     entry.add("SEQUENCE", event.revision)
     entry.add("LAST-MODIFIED", dt.datetime.combine(event.updated, dt.time(), tzinfo=dt.timezone.utc))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from eventsite import checks, schema
+from eventsite import checks, schema, yamlguard
 from eventsite.model import Site
 from eventsite.problems import Problem
 
@@ -50,6 +50,9 @@ class Parsed:
 def parse(data: bytes, file: str) -> Parsed:
     """Decode, parse and validate the bytes of a data file named `file` in messages."""
     expected = "a mapping with the keys site, organisations, venues, documents, events"
+    if len(data) > yamlguard.MAX_BYTES:
+        return Parsed(None, [Problem(file, 1, 1, "", "the file is too large",
+                                     f"at most {yamlguard.MAX_BYTES:,} bytes", f"{len(data):,} bytes")])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -57,16 +60,14 @@ def parse(data: bytes, file: str) -> Parsed:
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         return Parsed(None, [Problem(file, line, column, "", "the file is not UTF-8 text; save it as UTF-8",
                                      "UTF-8", f"the byte 0x{data[error.start]:02x}")])
+    findings = yamlguard.scan(text)
+    if findings:
+        return Parsed(None, refused(text, findings, file))
     try:
         root = yaml.compose(text, Loader=YAML_LOADER)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(filter(None, [error.context, error.problem]))
-        hint = "; a text containing ': ' or starting with a special character needs quotes"
-        return Parsed(None, [Problem(file, line, column, "", f"YAML syntax error: {what}{hint}",
-                                     "valid YAML", describe_mark(text, line))])
-    except yaml.YAMLError as error:
+        return Parsed(None, [syntax_problem(error, text, file)])
+    except yaml.YAMLError as error:  # not raised by the parser for a text that passed the guard
         return Parsed(None, [Problem(file, 1, 1, "", f"YAML error: {error}", "valid YAML", "invalid YAML")])
     if root is None:
         return Parsed(None, [Problem(file, 1, 1, "", "the file is empty", expected, "nothing")])
@@ -77,6 +78,47 @@ def parse(data: bytes, file: str) -> Parsed:
     problems = sorted(walk.problems, key=lambda p: (p.line, p.column, p.path))
     errors = [problem for problem in problems if problem.severity == "error"]
     return Parsed(None if errors else site, problems, walk)
+
+
+def syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = " ".join(filter(None, [error.context, error.problem]))
+    hint = "; a text containing ': ' or starting with a special character needs quotes"
+    return Problem(file, line, column, "", f"YAML syntax error: {what}{hint}", "valid YAML", describe_mark(text, line))
+
+
+def refused(text: str, findings: list[yamlguard.Finding], file: str) -> list[Problem]:
+    """Problems for what the guard found, each naming its field where the file, with the
+    refused characters blanked out, can be read as YAML without them."""
+    paths: dict[tuple[int, int], str] = {}
+    if all(finding.message.startswith("this character") for finding in findings):
+        try:
+            root = yaml.compose(yamlguard.FORBIDDEN.sub(" ", text), Loader=YAML_LOADER)
+        except yaml.YAMLError:
+            root = None
+        if root is not None:
+            paths = {(f.line, f.column): node_path(root, f.line, f.column) for f in findings}
+    return [Problem(file, f.line, f.column, paths.get((f.line, f.column), ""), f.message, f.expected, f.found)
+            for f in findings]
+
+
+def node_path(root: yaml.Node, line: int, column: int) -> str:
+    """The field path (as in messages: `events[2].title.en`) of the value at a position."""
+    path, node = "", root
+    position = (line - 1, column - 1)
+    while True:
+        children: list[tuple[str, yaml.Node]] = []
+        if isinstance(node, yaml.MappingNode):
+            children = [(f"{path}.{key.value}" if path else str(key.value), value) for key, value in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            children = [(f"{path}[{index}]", item) for index, item in enumerate(node.value)]
+        for child_path, child in children:
+            if (child.start_mark.line, child.start_mark.column) <= position <= (child.end_mark.line, child.end_mark.column):
+                path, node = child_path, child
+                break
+        else:
+            return path
 
 
 def describe_mark(text: str, line: int) -> str:

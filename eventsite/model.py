@@ -172,6 +172,7 @@ class Event:
 class SiteInfo:
     title: Text
     description: Text
+    uid_domain: str
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ each page shows: which events are upcoming, which deadlines are next, how dates 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from babel import Locale
 from babel.dates import format_timedelta
 from markupsafe import Markup
 
-from eventsite import calendars, dates
+from eventsite import calendars, dates, escaping
 from eventsite.languages import LANGUAGES, NATIVE_NAMES, direction, url_prefix
 from eventsite.model import (
     Day, Deadline, Document, Event, Link, Organisation, Site, Text, first_day, is_exact, last_day,
@@ -78,16 +77,22 @@ def event_path(event: Event) -> str:
     return f"events/{event.id}/"
 
 
-def event_source(event: Event, lang: str) -> str:
-    """Markdown source of a generated event page: front matter and title; the hook fills the body."""
-    meta = {"eventsite": "event", "event": event.id, "title": event.title.get(lang),
-            "description": event.summary.get(lang)}
-    front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
-    return f"---\n{front}\n---\n\n# {escape_markdown(event.title.get(lang))}\n"
+def event_source(event: Event) -> str:
+    """Markdown source of a generated event page: front matter naming the event, nothing
+    else. No data text goes into Markdown (where `{: onclick=...}` or a control character
+    could change its meaning): the hook fills the body, and `page_meta` gives the title."""
+    return f"---\neventsite: event\nevent: {event.id}\n---\n"
+
+
+def page_meta(event: Event, lang: str) -> dict[str, str]:
+    """The title and description of an event's page, as plain text (the theme prints them:
+    the caller escapes them for HTML)."""
+    return {"title": event.title.get(lang), "description": event.summary.get(lang)}
 
 
 def escape_markdown(text: str) -> str:
-    return "".join(f"&#{ord(char)};" if char in "<>&*_`[]\\#" else char for char in text)
+    """Text as literal Markdown inline content (for the benchmark's plain-Markdown pages)."""
+    return "".join(f"&#{ord(char)};" if char in "<>&*_`[]\\#{}:!|" else char for char in text)
 
 
 def timing(start: Day, end: Day, today: dt.date) -> str:
@@ -153,11 +158,7 @@ def json_ld(event: Event, ctx: PageContext) -> Markup:
     organisers = [site.organisation(id) for id in event.organisers]
     if organisers:
         data["organizer"] = [{"@type": "Organization", "name": org.name.get(lang)} for org in organisers]
-    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
-    # Nothing in the data can close the <script> element or open a comment.
-    for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        text = text.replace(char, code)
-    return Markup(text)
+    return Markup(escaping.script_json(data, indent=2, sort_keys=True))
 
 
 def render_page(kind: str, ctx: PageContext, env: jinja2.Environment, event_id: str | None = None) -> str:

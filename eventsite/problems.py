@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from eventsite.escaping import command_property, command_value, log_line, one_line
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -19,24 +21,25 @@ class Problem:
     severity: str = "error"  # "error" or "warning"
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.text()}"
+        """One line: `file:line:column: field.path: what is wrong (expected X, found Y)`."""
+        return log_line(f"{self.file}:{self.line}:{self.column}: {self.text()}")
 
     def text(self) -> str:
-        """The message without its location: `field.path: what is wrong (expected X, found Y)`."""
+        """The message without its location, on one line (a key or value typed with a line
+        break in it cannot start a line of its own)."""
         field = f"{self.path}: " if self.path else ""
         detail = ""
         if self.expected or self.found:
             detail = f" (expected {self.expected}, found {self.found})"
         prefix = "warning: " if self.severity == "warning" else ""
-        return f"{prefix}{field}{self.message}{detail}"
+        return one_line(f"{prefix}{field}{self.message}{detail}")
 
     def github_annotation(self) -> str:
         """The line GitHub Actions turns into an annotation on the file."""
-        text = self.text().replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         kind = "warning" if self.severity == "warning" else "error"
         return (
-            f"::{kind} file={self.file},line={self.line},col={self.column},"
-            f"title=data error::{text}"
+            f"::{kind} file={command_property(self.file)},line={self.line},col={self.column},"
+            f"title=data error::{command_value(self.text())}"
         )
 
 

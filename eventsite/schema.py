@@ -8,6 +8,7 @@ from typing import Any
 
 from eventsite import model
 from eventsite.yamltypes import (
+    HOST_PATTERN,
     EMAIL, INVALID, TIMEZONE, URL, Enum, Field, Id, Int, LocalText, Record, Ref, Str, Walk, When, tuple_of,
 )
 
@@ -100,6 +101,9 @@ EVENT = Record(model.Event, {
 SITE_INFO = Record(model.SiteInfo, {
     "title": Field(TEXTS),
     "description": Field(TEXTS),
+    "uid_domain": Field(Str(pattern=HOST_PATTERN, expected="a domain name like events.example.org", max_length=253),
+                        description="the domain in every calendar entry's UID (id@domain); never change it "
+                        "once published, or subscribers get every entry twice"),
 })
 
 SITE = Record(model.Site, {
@@ -108,7 +112,7 @@ SITE = Record(model.Site, {
     "venues": Field(tuple_of(VENUE), required=False),
     "documents": Field(tuple_of(DOCUMENT), required=False),
     "events": Field(tuple_of(EVENT)),
-}, stand_ins={"site": model.SiteInfo(model.Text({}), model.Text({})), "organisations": (),
+}, stand_ins={"site": model.SiteInfo(model.Text({}), model.Text({}), ""), "organisations": (),
               "venues": (), "documents": (), "events": ()})
 
 

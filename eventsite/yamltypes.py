@@ -11,6 +11,7 @@ import datetime as dt
 import difflib
 import re
 import zoneinfo
+from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable
@@ -28,6 +29,18 @@ DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 MONTH_PATTERN = r"^\d{4}-\d{2}$"
 DATETIME_PATTERN = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?$"
 EMAIL_PATTERN = r"^[^@\s<>]+@[^@\s<>]+\.[A-Za-z]{2,}$"
+HOST_PATTERN = r"^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$"
+
+# Bounds that keep every accepted value buildable: years a calendar library and a file
+# system can handle, ids that fit in a file name, revisions that fit a calendar SEQUENCE.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+YEAR = r"(19\d\d|2[01]\d\d|2200)"
+MAX_ID_LENGTH = 64
+MAX_TEXT_LENGTH = 10_000
+MAX_INT = 2**31 - 1
+# The characters yamlguard refuses anywhere in the file, as a JSON Schema pattern (BMP only).
+FORBIDDEN_JSON = ("[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u202a-\\u202e"
+                  "\\u2066-\\u2069\\ufeff\\ufdd0-\\ufdef\\ufffe\\uffff]")
 
 YAML_TAG = "tag:yaml.org,2002:"
 
@@ -74,7 +87,7 @@ def yaml11_surprise(node: yaml.ScalarNode) -> str:
     if kind == "bool":
         meaning = "true" if node.value.lower() in ("yes", "y", "true", "on") else "false"
         return f"YAML reads an unquoted {node.value} as the boolean {meaning}"
-    if kind == "int" and ":" in node.value:
+    if kind == "int" and ":" in node.value and len(node.value) <= 20:
         seconds = 0
         for part in node.value.replace("_", "").lstrip("+-").split(":"):
             seconds = seconds * 60 + int(part)
@@ -116,6 +129,7 @@ class Str(Type):
     expected: str = "text"
     check: Callable[[str], bool] | None = None
     suggestions: Callable[[str], list[str]] | None = None
+    max_length: int = 500
 
     def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
         value = self.scalar(node, path, walk)
@@ -124,6 +138,9 @@ class Str(Type):
         value = value.strip()
         if not value:
             return walk.error(node, path, "empty value", self.expected, "nothing")
+        if len(value) > self.max_length:
+            return walk.error(node, path, "too long", f"at most {self.max_length} characters",
+                              f"{len(value)} characters")
         if self.pattern and not re.match(self.pattern, value):
             return walk.error(node, path, "not allowed here", self.expected, describe(value))
         if self.check and not self.check(value):
@@ -133,10 +150,10 @@ class Str(Type):
         return value
 
     def json_schema(self) -> dict[str, Any]:
-        schema: dict[str, Any] = {"type": "string", "minLength": 1}
+        schema: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": self.max_length}
         if self.pattern:
             schema["pattern"] = self.pattern
-        return schema
+        return {**schema, "not": {"pattern": FORBIDDEN_JSON}}
 
 
 @dataclass
@@ -145,6 +162,7 @@ class Id(Str):
     pattern: str | None = ID_PATTERN
     expected: str = "an id of lowercase letters, digits and single hyphens (it becomes a URL)"
     reserved: tuple[str, ...] = ()
+    max_length: int = MAX_ID_LENGTH
 
     def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
         value = super().convert(node, path, walk)
@@ -161,6 +179,7 @@ class Ref(Str):
     kind: type | None = None
     pattern: str | None = ID_PATTERN
     expected: str = "the id of an item defined in this file"
+    max_length: int = MAX_ID_LENGTH
 
     def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
         value = super().convert(node, path, walk)
@@ -169,12 +188,48 @@ class Ref(Str):
         return value
 
 
-def is_link(value: str) -> bool:
+@dataclass
+class Link(Str):
+    """A web link (http or https) or an e-mail link (mailto:), with nothing that hides its
+    real address: no user name or password before the host (https://good.example@evil.example)."""
+
+    expected: str = "a link starting with https://, http:// or mailto:"
+    max_length: int = 2000
+
+    def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        value = super().convert(node, path, walk)
+        if value is INVALID:
+            return INVALID
+        problem = link_problem(value)
+        if problem:
+            return walk.error(node, path, problem, self.expected, describe(value))
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        schema = super().json_schema()
+        return {**schema, "pattern": r"^(https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#][^\s]*)?|mailto:[^@\s<>]+@[^@\s<>]+)$",
+                "format": "uri"}
+
+
+def link_problem(value: str) -> str:
+    """Why a link is refused, or '' if it is a good one."""
     if re.search(r"\s", value):
-        return False
+        return "a link cannot contain spaces or line breaks"
     if value.startswith("mailto:"):
-        return bool(re.match(EMAIL_PATTERN, value[len("mailto:"):]))
-    return bool(re.match(r"^https?://[^/\s]+\.[^/\s]+", value))
+        return "" if re.match(EMAIL_PATTERN, value[len("mailto:"):]) else "not an e-mail address after mailto:"
+    if not re.match(r"^https?://", value):
+        return "not a link"
+    parts = urlsplit(value)
+    if "@" in parts.netloc:
+        return ("a link cannot have a user name or '@' before its host: it hides the real address "
+                "(https://good.example@evil.example goes to evil.example)")
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if not re.match(HOST_PATTERN, parts.hostname or "") or port == -1 or parts.netloc.endswith(":"):
+        return "the part after // is not a host name like www.itu.int"
+    return ""
 
 
 ZONE_ALIASES = {"Europe/Geneva": "Europe/Zurich", "Europe/Bern": "Europe/Zurich",
@@ -196,8 +251,8 @@ def available_timezones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
 
 
-URL = Str(expected="a link starting with https://, http:// or mailto:", check=is_link)
-EMAIL = Str(pattern=EMAIL_PATTERN, expected="an e-mail address like name@example.org")
+URL = Link()
+EMAIL = Str(pattern=EMAIL_PATTERN, expected="an e-mail address like name@example.org", max_length=254)
 TIMEZONE = Str(expected="an IANA time zone like Europe/Zurich", check=is_timezone,
                suggestions=timezone_suggestions)
 
@@ -227,7 +282,8 @@ class Enum(Type):
 @dataclass
 class Int(Type):
     minimum: int = 0
-    expected: str = "a whole number, 0 or more"
+    maximum: int = MAX_INT
+    expected: str = f"a whole number from 0 to {MAX_INT}"
 
     def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
         if isinstance(node, yaml.ScalarNode) and node.style and re.match(r"^[0-9]+$", node.value):
@@ -236,13 +292,17 @@ class Int(Type):
         if not isinstance(node, yaml.ScalarNode) or node.style or node.tag != YAML_TAG + "int" \
                 or not re.match(r"^[0-9]+$", node.value):
             return walk.error(node, path, "wrong type", self.expected, found_node(node))
+        if len(node.value.lstrip("0")) > len(str(self.maximum)):
+            return walk.error(node, path, "too large", self.expected, f"a number of {len(node.value)} digits")
         value = int(node.value)
         if value < self.minimum:
             return walk.error(node, path, "too small", self.expected, describe(value))
+        if value > self.maximum:
+            return walk.error(node, path, "too large", self.expected, describe(value))
         return value
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "integer", "minimum": self.minimum}
+        return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
 
 
 @dataclass
@@ -267,6 +327,9 @@ class When(Type):
         if node.tag not in (YAML_TAG + "str", YAML_TAG + "timestamp"):
             return walk.error(node, path, f"{yaml11_surprise(node)}; write a date", self.expected, found_node(node))
         text = node.value.strip()
+        if re.match(r"^\d{4}-", text) and not FIRST_YEAR <= int(text[:4]) <= LAST_YEAR:
+            return walk.error(node, path, f"the year must be between {FIRST_YEAR} and {LAST_YEAR}",
+                              self.expected, describe(text))
         try:
             if re.match(DATE_PATTERN, text):
                 return dt.date.fromisoformat(text)
@@ -283,12 +346,15 @@ class When(Type):
         return walk.error(node, path, "not a date", self.expected, describe(text))
 
     def json_schema(self) -> dict[str, Any]:
-        patterns = [DATE_PATTERN]
+        # The same forms as DATE_PATTERN, MONTH_PATTERN and DATETIME_PATTERN, with the years bounded.
+        day = {"type": "string", "format": "date", "pattern": f"^{YEAR}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"}
+        forms: list[dict[str, Any]] = [day]
         if self.months:
-            patterns.append(MONTH_PATTERN)
+            forms.append({"type": "string", "pattern": f"^{YEAR}-(0[1-9]|1[0-2])$"})
         if self.times:
-            patterns.append(DATETIME_PATTERN)
-        return {"type": "string", "pattern": "|".join(f"({p})" for p in patterns)}
+            forms.append({"type": "string", "pattern": f"^{YEAR}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])"
+                          r"[T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?(Z|[+-]\d{2}:\d{2})?$"})
+        return forms[0] if len(forms) == 1 else {"anyOf": forms}
 
 
 class LocalText(Type):
@@ -327,12 +393,12 @@ class LocalText(Type):
         return {
             "type": "object",
             "additionalProperties": False,
-            "properties": {lang: {"type": "string", "minLength": 1} for lang in LANGUAGES},
+            "properties": {lang: TEXT.json_schema() for lang in LANGUAGES},
             "required": list(LANGUAGES) if required else [DEFAULT_LANGUAGE],
         }
 
 
-TEXT = Str()
+TEXT = Str(max_length=MAX_TEXT_LENGTH)
 
 
 @dataclass

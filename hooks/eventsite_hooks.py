@@ -45,6 +45,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    build.page_meta(build.current(), page.meta, build.language(config))
+    return markdown
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return build.page_html(build.current(), html, page.meta, build.language(config), page.url)
 

@@ -53,7 +53,7 @@ def test_removing_a_published_event_is_an_error_asking_to_cancel_it_instead() ->
     result = review("removed")
     assert [change.action for change in result.changes] == ["removed"]
     assert messages(result) == [
-        "data/events.yaml:12:3: events: event 'igf-2026' is published and was removed: put it back and "
+        "data/events.yaml:13:3: events: event 'igf-2026' is published and was removed: put it back and "
         "set `status: cancelled` instead, so that calendar subscribers see it cancelled "
         "(expected the published event kept, with status: cancelled, found no event 'igf-2026')",
     ]
@@ -66,12 +66,12 @@ def test_removing_a_published_session_is_an_error_and_so_is_leaving_the_revision
         "Subscribers would see it vanish without a word.",
     ]
     assert messages(result) == [
-        "data/events.yaml:15:15: events[0].revision: the published event changed (session "
+        "data/events.yaml:16:15: events[0].revision: the published event changed (session "
         "'wsis-forum-2026-closing' removed) but its revision did not: raise revision from 2 to 3, "
         "so that calendars take the change (expected 3 or more, found 2)",
-        "data/events.yaml:16:14: warning: events[0].updated: the event changed but updated is still "
+        "data/events.yaml:17:14: warning: events[0].updated: the event changed but updated is still "
         "2026-03-17: set it to the day of this change (expected a date after 2026-03-17, found 2026-03-17)",
-        "data/events.yaml:23:7: events[0].sessions: session 'wsis-forum-2026-closing' is published and "
+        "data/events.yaml:24:7: events[0].sessions: session 'wsis-forum-2026-closing' is published and "
         "was removed: put it back and set `status: cancelled` instead, so that calendar subscribers see it "
         "cancelled (expected the published session kept, with status: cancelled, "
         "found no session 'wsis-forum-2026-closing')",
@@ -122,9 +122,9 @@ def test_a_change_without_a_higher_revision_is_an_error_naming_the_new_value() -
         "Subscribers will see the new title.",
     ]
     assert messages(result) == [
-        "data/events.yaml:15:15: events[0].revision: the published event changed (title) but its revision "
+        "data/events.yaml:16:15: events[0].revision: the published event changed (title) but its revision "
         "did not: raise revision from 2 to 3, so that calendars take the change (expected 3 or more, found 2)",
-        "data/events.yaml:16:14: warning: events[0].updated: the event changed but updated is still "
+        "data/events.yaml:17:14: warning: events[0].updated: the event changed but updated is still "
         "2026-03-17: set it to the day of this change (expected a date after 2026-03-17, found 2026-03-17)",
     ]
     assert [problem.severity for problem in result.problems] == ["error", "warning"]
@@ -255,12 +255,12 @@ def test_the_markdown_report_lists_changes_then_errors_then_warnings() -> None:
         "\n"
         "### 1 problem to fix before this can be merged\n"
         "\n"
-        "- data/events.yaml:15:15: events[0].revision: the published event changed (title) but its revision "
+        "- data/events.yaml:16:15: events[0].revision: the published event changed (title) but its revision "
         "did not: raise revision from 2 to 3, so that calendars take the change (expected 3 or more, found 2)\n"
         "\n"
         "### Worth a look\n"
         "\n"
-        "- data/events.yaml:16:14: warning: events[0].updated: the event changed but updated is still "
+        "- data/events.yaml:17:14: warning: events[0].updated: the event changed but updated is still "
         "2026-03-17: set it to the day of this change (expected a date after 2026-03-17, found 2026-03-17)\n"
     )
 
@@ -297,8 +297,8 @@ def test_the_command_reads_the_base_from_git_and_fails_on_errors(repo: Path, cap
     out, err = capsys.readouterr()
     report = changes.render_markdown(review("changed-without-revision")).replace("origin/main", "main")
     assert out.startswith(report)
-    assert "::error file=data/events.yaml,line=15,col=15,title=data error::events[0].revision: " in out
-    assert "::warning file=data/events.yaml,line=16,col=14," in out
+    assert "::error file=data/events.yaml,line=16,col=15,title=data error::events[0].revision: " in out
+    assert "::warning file=data/events.yaml,line=17,col=14," in out
     assert summary.read_text(encoding="utf-8") == report
     assert err == "data/events.yaml: 1 error in the changes.\n"
 

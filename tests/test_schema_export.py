@@ -19,9 +19,9 @@ from eventsite.loader import read_site
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_FILE = ROOT / "data" / "events.schema.json"
 
-ANNOTATIONS = {"$schema", "title", "description"}
+ANNOTATIONS = {"$schema", "title", "description", "format"}
 KEYWORDS = {"type", "properties", "required", "additionalProperties", "items", "enum", "pattern",
-            "minLength", "minimum", "anyOf"}
+            "minLength", "maxLength", "minimum", "maximum", "anyOf", "not"}
 
 
 class Yaml12Loader(yaml.SafeLoader):
@@ -59,6 +59,8 @@ def schema_errors(value: Any, schema: dict[str, Any], path: str = "") -> list[st
     if "anyOf" in schema:
         if all(schema_errors(value, option, path) for option in schema["anyOf"]):
             return [f"{where}: matches none of anyOf"]
+    if "not" in schema and not schema_errors(value, schema["not"], path):
+        return [f"{where}: {value!r} matches what is not allowed: {schema['not']}"]
     if "enum" in schema and value not in schema["enum"]:
         return [f"{where}: {value!r} is not one of {schema['enum']}"]
     if "type" in schema:
@@ -69,10 +71,14 @@ def schema_errors(value: Any, schema: dict[str, Any], path: str = "") -> list[st
     if isinstance(value, str):
         if len(value) < schema.get("minLength", 0):
             errors.append(f"{where}: {value!r} is shorter than {schema['minLength']}")
+        if len(value) > schema.get("maxLength", len(value)):
+            errors.append(f"{where}: {value!r} is longer than {schema['maxLength']}")
         if "pattern" in schema and not re.search(schema["pattern"], value):
             errors.append(f"{where}: {value!r} does not match {schema['pattern']}")
     if is_type(value, "number") and "minimum" in schema and value < schema["minimum"]:
         errors.append(f"{where}: {value!r} is less than {schema['minimum']}")
+    if is_type(value, "number") and "maximum" in schema and value > schema["maximum"]:
+        errors.append(f"{where}: {value!r} is more than {schema['maximum']}")
     if isinstance(value, dict):
         properties = schema.get("properties", {})
         for key in schema.get("required", []):

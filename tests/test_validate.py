@@ -52,7 +52,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_yaml_syntax_error_points_at_the_second_colon_of_an_unquoted_text() -> None:
     assert messages("yaml-syntax-error.yaml") == [
-        "tests/fixtures/invalid/yaml-syntax-error.yaml:17:18: YAML syntax error: mapping values are not "
+        "tests/fixtures/invalid/yaml-syntax-error.yaml:18:18: YAML syntax error: mapping values are not "
         "allowed in this context; a text containing ': ' or starting with a special character needs quotes "
         "(expected valid YAML, found 'en: Council: the annual session')",
     ]
@@ -60,14 +60,14 @@ def test_yaml_syntax_error_points_at_the_second_colon_of_an_unquoted_text() -> N
 
 def test_duplicate_key_is_reported_at_the_second_one_with_the_line_of_the_first() -> None:
     assert messages("duplicate-key.yaml") == [
-        "tests/fixtures/invalid/duplicate-key.yaml:15:5: events[0].end: duplicate key: it would silently "
-        "replace the one on line 12 (expected each key once, found 'end' twice)",
+        "tests/fixtures/invalid/duplicate-key.yaml:16:5: events[0].end: duplicate key: it would silently "
+        "replace the one on line 13 (expected each key once, found 'end' twice)",
     ]
 
 
 def test_unknown_key_suggests_the_closest_known_key() -> None:
     assert messages("unknown-key.yaml") == [
-        "tests/fixtures/invalid/unknown-key.yaml:18:5: events[0].organizers: unknown key; did you mean "
+        "tests/fixtures/invalid/unknown-key.yaml:19:5: events[0].organizers: unknown key; did you mean "
         "'organisers'? (expected one of id, kind, status, revision, updated, start, end, title, summary, "
         "venue, description, participation, organisers, hosts, partners, co_chairs, sessions, deadlines, "
         "documents, contacts, links, found 'organizers')",
@@ -77,49 +77,49 @@ def test_unknown_key_suggests_the_closest_known_key() -> None:
 def test_a_list_where_a_translation_is_expected_is_reported_once_as_a_wrong_type() -> None:
     # The English text is there, only of the wrong type: it is not also "missing".
     assert messages("wrong-type-list-as-text.yaml") == [
-        "tests/fixtures/invalid/wrong-type-list-as-text.yaml:13:42: events[0].title.en: wrong type "
+        "tests/fixtures/invalid/wrong-type-list-as-text.yaml:14:42: events[0].title.en: wrong type "
         "(expected text, found a list)",
     ]
 
 
 def test_a_quoted_revision_asks_to_remove_the_quotes() -> None:
     assert messages("wrong-type-quoted-revision.yaml") == [
-        "tests/fixtures/invalid/wrong-type-quoted-revision.yaml:9:15: events[0].revision: a number must not be in "
-        "quotes; remove them (expected a whole number, 0 or more, found '1')",
+        "tests/fixtures/invalid/wrong-type-quoted-revision.yaml:10:15: events[0].revision: a number must not be in "
+        "quotes; remove them (expected a whole number from 0 to 2147483647, found '1')",
     ]
 
 
 def test_an_unquoted_no_is_reported_once_as_a_boolean_to_put_in_quotes() -> None:
     assert messages("yaml11-unquoted-no.yaml") == [
-        "tests/fixtures/invalid/yaml11-unquoted-no.yaml:8:44: organisations[0].abbreviation.en: YAML reads "
+        "tests/fixtures/invalid/yaml11-unquoted-no.yaml:9:44: organisations[0].abbreviation.en: YAML reads "
         "an unquoted NO as the boolean false; put it in quotes (expected text, found 'NO')",
     ]
 
 
 def test_an_unquoted_time_is_reported_once_as_a_number_of_minutes() -> None:
     assert messages("yaml11-unquoted-time.yaml") == [
-        "tests/fixtures/invalid/yaml11-unquoted-time.yaml:15:51: events[0].participation.en: YAML reads an "
+        "tests/fixtures/invalid/yaml11-unquoted-time.yaml:16:51: events[0].participation.en: YAML reads an "
         "unquoted 10:30 as the number 630, not a time; put it in quotes (expected text, found '10:30')",
     ]
 
 
 def test_impossible_date_is_reported_as_no_such_day() -> None:
     assert messages("impossible-date.yaml") == [
-        "tests/fixtures/invalid/impossible-date.yaml:12:10: events[0].end: no such day on the calendar "
+        "tests/fixtures/invalid/impossible-date.yaml:13:10: events[0].end: no such day on the calendar "
         "(expected a real calendar date, found '2026-02-30')",
     ]
 
 
 def test_end_before_start_is_reported_with_both_dates() -> None:
     assert messages("end-before-start.yaml") == [
-        "tests/fixtures/invalid/end-before-start.yaml:12:10: events[0].end: 2026-07-05 is before start "
+        "tests/fixtures/invalid/end-before-start.yaml:13:10: events[0].end: 2026-07-05 is before start "
         "2026-07-06 (expected an end on or after the start, found '2026-07-05')",
     ]
 
 
 def test_session_outside_its_event_names_the_event_dates() -> None:
     assert messages("session-outside-event.yaml") == [
-        "tests/fixtures/invalid/session-outside-event.yaml:17:16: events[0].sessions[0].start: the session "
+        "tests/fixtures/invalid/session-outside-event.yaml:18:16: events[0].sessions[0].start: the session "
         "is outside its event (2026-06-08 to 2026-06-12) (expected dates within the event, "
         "found '2026-06-15 to 2026-06-15')",
     ]
@@ -127,7 +127,7 @@ def test_session_outside_its_event_names_the_event_dates() -> None:
 
 def test_session_time_of_day_without_any_time_zone_says_where_to_add_one() -> None:
     assert messages("session-time-without-timezone.yaml") == [
-        "tests/fixtures/invalid/session-time-without-timezone.yaml:17:16: events[0].sessions[0].start: "
+        "tests/fixtures/invalid/session-time-without-timezone.yaml:18:16: events[0].sessions[0].start: "
         "a time of day needs a time zone: add timezone: (e.g. Europe/Zurich) to the session or a venue to "
         "the event (expected a time zone, found a time without one)",
     ]
@@ -135,53 +135,53 @@ def test_session_time_of_day_without_any_time_zone_says_where_to_add_one() -> No
 
 def test_dangling_venue_organiser_and_document_references_are_each_reported() -> None:
     assert messages("dangling-references.yaml") == [
-        "tests/fixtures/invalid/dangling-references.yaml:16:12: events[0].venue: no venue has this id "
+        "tests/fixtures/invalid/dangling-references.yaml:17:12: events[0].venue: no venue has this id "
         "(expected the id of a venue, found 'cicg')",
-        "tests/fixtures/invalid/dangling-references.yaml:19:23: events[0].organisers[1]: no organisation "
+        "tests/fixtures/invalid/dangling-references.yaml:20:23: events[0].organisers[1]: no organisation "
         "has this id (expected one of: itu, found 'unesco')",
-        "tests/fixtures/invalid/dangling-references.yaml:20:17: events[0].documents[0]: no document has "
+        "tests/fixtures/invalid/dangling-references.yaml:21:17: events[0].documents[0]: no document has "
         "this id (expected the id of a document, found 'c26-1')",
     ]
 
 
 def test_reference_to_an_id_of_the_wrong_kind_names_both_kinds() -> None:
     assert messages("wrong-kind-reference.yaml") == [
-        "tests/fixtures/invalid/wrong-kind-reference.yaml:16:12: events[0].venue: this id belongs to an "
+        "tests/fixtures/invalid/wrong-kind-reference.yaml:17:12: events[0].venue: this id belongs to an "
         "organisation, not a venue (expected the id of a venue, found 'itu')",
     ]
 
 
 def test_duplicate_ids_across_different_lists_point_back_to_the_first_use() -> None:
     assert messages("duplicate-ids.yaml") == [
-        "tests/fixtures/invalid/duplicate-ids.yaml:10:9: venues[0].id: duplicate id: already used at "
-        "organisations[0].id (line 7) (expected an id used once in the whole file, found 'itu')",
-        "tests/fixtures/invalid/duplicate-ids.yaml:24:13: events[0].sessions[0].id: duplicate id: already "
-        "used at events[0].id (line 14) (expected an id used once in the whole file, found 'council-2026')",
+        "tests/fixtures/invalid/duplicate-ids.yaml:11:9: venues[0].id: duplicate id: already used at "
+        "organisations[0].id (line 8) (expected an id used once in the whole file, found 'itu')",
+        "tests/fixtures/invalid/duplicate-ids.yaml:25:13: events[0].sessions[0].id: duplicate id: already "
+        "used at events[0].id (line 15) (expected an id used once in the whole file, found 'council-2026')",
     ]
 
 
 def test_ids_with_uppercase_underscore_or_space_are_refused() -> None:
     expected = "expected an id of lowercase letters, digits and single hyphens (it becomes a URL)"
     assert messages("unsafe-ids.yaml") == [
-        f"tests/fixtures/invalid/unsafe-ids.yaml:6:9: organisations[0].id: not allowed here ({expected}, "
+        f"tests/fixtures/invalid/unsafe-ids.yaml:7:9: organisations[0].id: not allowed here ({expected}, "
         "found 'ITU')",
-        f"tests/fixtures/invalid/unsafe-ids.yaml:9:9: venues[0].id: not allowed here ({expected}, "
+        f"tests/fixtures/invalid/unsafe-ids.yaml:10:9: venues[0].id: not allowed here ({expected}, "
         "found 'palais_des_nations')",
-        f"tests/fixtures/invalid/unsafe-ids.yaml:13:9: events[0].id: not allowed here ({expected}, "
+        f"tests/fixtures/invalid/unsafe-ids.yaml:14:9: events[0].id: not allowed here ({expected}, "
         "found 'council 2026')",
     ]
 
 
 def test_language_code_outside_the_six_is_refused() -> None:
     assert messages("unknown-language.yaml") == [
-        "tests/fixtures/invalid/unknown-language.yaml:13:96: events[0].title.de: unknown language code "
+        "tests/fixtures/invalid/unknown-language.yaml:14:96: events[0].title.de: unknown language code "
         "(expected one of ar, zh, en, fr, ru, es, found 'de')",
     ]
 
 
 def test_javascript_link_is_refused() -> None:
     assert messages("javascript-link.yaml") == [
-        "tests/fixtures/invalid/javascript-link.yaml:17:14: events[0].links[0].url: not allowed here "
+        "tests/fixtures/invalid/javascript-link.yaml:18:14: events[0].links[0].url: not a link "
         "(expected a link starting with https://, http:// or mailto:, found 'javascript:alert(1)')",
     ]
 
@@ -217,21 +217,21 @@ def test_latin1_file_is_reported_at_its_first_non_utf8_byte(tmp_path: Path) -> N
 
 def test_missing_translation_of_a_required_text_names_the_language() -> None:
     assert messages("missing-translation.yaml") == [
-        "tests/fixtures/invalid/missing-translation.yaml:13:12: events[0].title: missing translation "
+        "tests/fixtures/invalid/missing-translation.yaml:14:12: events[0].title: missing translation "
         "(expected all six languages: ar, zh, en, fr, ru, es, found no ru)",
     ]
 
 
 def test_missing_required_key_is_reported_at_its_item_with_the_allowed_values() -> None:
     assert messages("missing-required-key.yaml") == [
-        "tests/fixtures/invalid/missing-required-key.yaml:6:5: events[0].status: missing required key "
+        "tests/fixtures/invalid/missing-required-key.yaml:7:5: events[0].status: missing required key "
         "(expected one of confirmed, tentative, cancelled, found no such key)",
     ]
 
 
 def test_unknown_time_zone_suggests_the_closest_one() -> None:
     assert messages("unknown-timezone.yaml") == [
-        "tests/fixtures/invalid/unknown-timezone.yaml:8:15: venues[0].timezone: not allowed here; did you "
+        "tests/fixtures/invalid/unknown-timezone.yaml:9:15: venues[0].timezone: not allowed here; did you "
         "mean 'Europe/Zurich'? (expected an IANA time zone like Europe/Zurich, found 'Europe/Zurick')",
     ]
 
@@ -245,21 +245,21 @@ def test_every_mistake_in_the_file_is_reported_at_once_sorted_by_line() -> None:
     assert found == [
         f"{file}:3:10: site.title: missing translation (expected all six languages: ar, zh, en, fr, ru, es, "
         "found no es)",
-        f"{file}:8:91: organisations[0].abbreviation.de: unknown language code (expected one of ar, zh, en, "
+        f"{file}:9:91: organisations[0].abbreviation.de: unknown language code (expected one of ar, zh, en, "
         "fr, ru, es, found 'de')",
-        f"{file}:12:15: venues[0].timezone: not allowed here; did you mean 'Europe/Zurich'? (expected an IANA "
+        f"{file}:13:15: venues[0].timezone: not allowed here; did you mean 'Europe/Zurich'? (expected an IANA "
         "time zone like Europe/Zurich, found 'Europe/Zurick')",
-        f"{file}:16:11: documents[0].date: no such day on the calendar (expected a real calendar date, "
+        f"{file}:17:11: documents[0].date: no such day on the calendar (expected a real calendar date, "
         "found '2026-02-30')",
-        f"{file}:25:10: events[0].end: 2026-06-08 is before start 2026-06-12 (expected an end on or after "
+        f"{file}:26:10: events[0].end: 2026-06-08 is before start 2026-06-12 (expected an end on or after "
         "the start, found '2026-06-08')",
-        f"{file}:39:23: events[1].organisers[1]: no organisation has this id (expected one of: itu, "
+        f"{file}:40:23: events[1].organisers[1]: no organisation has this id (expected one of: itu, "
         "found 'unesco')",
-        f"{file}:41:13: events[1].sessions[0].id: duplicate id: already used at events[0].id (line 19) "
+        f"{file}:42:13: events[1].sessions[0].id: duplicate id: already used at events[0].id (line 20) "
         "(expected an id used once in the whole file, found 'council-2026')",
-        f"{file}:46:16: events[1].contacts[0].phone: YAML reads an unquoted +41227306240 as a number; put it "
+        f"{file}:47:16: events[1].contacts[0].phone: YAML reads an unquoted +41227306240 as a number; put it "
         "in quotes (expected a phone number in quotes, like \"+41 22 730 6240\", found '+41227306240')",
-        f"{file}:49:14: events[1].links[0].url: not allowed here (expected a link starting with https://, "
+        f"{file}:50:14: events[1].links[0].url: not a link (expected a link starting with https://, "
         "http:// or mailto:, found 'javascript:alert(1)')",
     ]
     lines = [int(message.split(":")[1]) for message in found]
@@ -272,8 +272,8 @@ def test_a_mistake_in_the_site_texts_does_not_hide_the_mistakes_in_events() -> N
         f"{file}:4:3: site.description: missing required key (expected a text in each language, like "
         "{en: ..., fr: ...}, found no such key)",
         f"{file}:5:3: site.descripton: unknown key; did you mean 'description'? (expected one of title, "
-        "description, found 'descripton')",
-        f"{file}:13:10: events[0].end: 2026-07-05 is before start 2026-07-06 (expected an end on or after "
+        "description, uid_domain, found 'descripton')",
+        f"{file}:14:10: events[0].end: 2026-07-05 is before start 2026-07-06 (expected an end on or after "
         "the start, found '2026-07-05')",
     ]
 
@@ -357,9 +357,9 @@ def test_cli_validate_with_github_prints_an_annotation_after_each_message() -> N
     result = run_cli("validate", "--github", f"{INVALID}/end-before-start.yaml")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "tests/fixtures/invalid/end-before-start.yaml:12:10: events[0].end: 2026-07-05 is before start "
+        "tests/fixtures/invalid/end-before-start.yaml:13:10: events[0].end: 2026-07-05 is before start "
         "2026-07-06 (expected an end on or after the start, found '2026-07-05')",
-        "::error file=tests/fixtures/invalid/end-before-start.yaml,line=12,col=10,title=data error::"
+        "::error file=tests/fixtures/invalid/end-before-start.yaml,line=13,col=10,title=data error::"
         "events[0].end: 2026-07-05 is before start 2026-07-06 (expected an end on or after the start, "
         "found '2026-07-05')",
     ]
@@ -416,6 +416,6 @@ def test_an_event_id_that_would_overwrite_a_feed_is_refused(tmp_path) -> None:
     text = example.read_text(encoding="utf-8").replace("  - id: wsis-forum-2026 ", "  - id: deadlines       ", 1)
     problems = [str(p) for p in parse_site(text.encode(), "events.yaml")[1]]
     assert problems == [
-        "events.yaml:85:9: events[0].id: this id is reserved for a calendar feed of the same name "
+        "events.yaml:89:9: events[0].id: this id is reserved for a calendar feed of the same name "
         "(expected another id, found 'deadlines')",
     ]
