@@ -66,7 +66,7 @@ def open_page(browser, site_address):
     origin = "{0.scheme}://{0.netloc}/".format(urlsplit(site_address))
 
     def opener(path: str, init_script: str | None = None, **options):
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
+        context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **options})
         contexts.append(context)
         recorder = Recorder(origin)
         recorder.attach(context)
@@ -327,3 +327,45 @@ def test_chinese_search_matches_whole_words_not_single_characters_of_dates(open_
     assert site_address + "zh/venue/" in [href.split("#")[0] for href in hrefs]
     assert page.input_value(".md-search__input") == "日内瓦"  # the reader's text is left as typed
     assert recorder.errors == []
+
+
+@pytest.mark.parametrize("js", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_first_phone_screen_says_when_and_where_the_next_meetings_are_how_long_until_and_what_to_do(
+        open_page, lang, js):
+    page, recorder = open_page(prefix(lang), viewport={"width": 390, "height": 844}, java_script_enabled=js,
+                               init_script=frozen_clock(dt.datetime(2026, 6, 1, 10)) if js else None)
+    screen = 844
+    for selector in (".es-hero__when time", ".es-countdown", ".es-hero__where", ".es-hero__events a",
+                     ".es-actions a.es-button"):
+        box = page.locator(selector).first.bounding_box()
+        assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= screen, (selector, box)
+    assert page.locator(".es-hero__when time").first.get_attribute("datetime") == "2026-07-06"
+    if js:  # refreshed by the reader's clock: 1 June -> 6 July
+        assert page.locator(".es-countdown").inner_text().strip() != ""
+        assert "35" in page.locator(".es-countdown").inner_text()
+    assert recorder.errors == []
+
+
+PRINTED = """() => {
+    const shown = (selector) => Array.from(document.querySelectorAll(selector))
+        .some((node) => node.getClientRects().length > 0 && getComputedStyle(node).visibility !== "hidden");
+    const link = Array.from(document.querySelectorAll(".md-content a[href^='http']"))[0];
+    return {langbar: shown(".es-langbar"), calendar: shown("#calendar, .es-subscribe, .es-feeds"),
+            address: shown(".es-print-address"), addressText: document.querySelector(".es-print-address").textContent,
+            after: link ? getComputedStyle(link, "::after").content : null, href: link ? link.href : null};
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("path", [EVENT, "programme/"])
+def test_printed_pages_show_link_addresses_and_the_sites_name_and_address_not_the_calendar_help(
+        open_page, site_url, lang, path):
+    page, recorder = open_page(prefix(lang) + path)
+    page.emulate_media(media="print")
+    printed = page.evaluate(PRINTED)
+    assert not printed["langbar"] and not printed["calendar"], printed
+    assert printed["address"] and DATA.site.title.get(lang) in printed["addressText"]
+    assert site_url + prefix(lang) + path in printed["addressText"]
+    if path == EVENT:
+        assert printed["href"] and printed["href"] in printed["after"], printed
