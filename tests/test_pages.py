@@ -163,3 +163,27 @@ def test_links_between_pages_are_relative_so_a_preview_works_on_any_host():
     assert ctx.url("events/wsis-forum-2026/") == "../events/wsis-forum-2026/"
     assert ctx.url("", "ar") == "../../ar/"
     assert ctx.absolute_url("events/wsis-forum-2026/") == SITE_URL + "fr/events/wsis-forum-2026/"
+
+
+def test_footer_names_organiser_contact_and_last_update_from_the_data_not_the_build_clock():
+    real = EXAMPLE.parent / "events.yaml"
+    site = load_site(real)
+    newest = max(event.updated for event in site.events)
+    for today in (dt.date(2026, 6, 1), dt.date(2030, 1, 1)):  # the build's day changes nothing
+        html = unescape(render("about", "fr", data=real, today=today))
+        footer = html.split("<!--eventsite:footer-->", 1)[1]
+        assert f'<time datetime="{newest.isoformat()}">' in footer and "Dernière mise à jour" in footer
+        assert "Union internationale des télécommunications" in footer  # organiser of most events
+        assert 'href="mailto:wsis-info@itu.int"' in footer  # the address given by most events
+        assert "data-search-exclude" in footer  # not indexed on every page
+
+
+def test_programme_page_shows_every_day_of_the_july_week_with_links_to_each_event():
+    for lang in ("ar", "zh", "en", "fr", "ru", "es"):
+        html = render("programme", lang, data=EXAMPLE.parent / "events.yaml", today=dt.date(2026, 6, 1))
+        week = html.split('id="week-2026-07-06"', 1)[1].split("</section>", 1)[0]
+        assert [day for day in re.findall(r'<time datetime="(2026-07-\d\d)">', week)
+                if day in {f"2026-07-{d:02d}" for d in range(6, 11)}][-5:] == [f"2026-07-{d:02d}" for d in range(6, 11)]
+        for event_id in ("global-dialogue-ai-governance-2026", "wsis-forum-2026", "ai-for-good-2026"):
+            # (rendered as if at the site root: links lead into the language's folder)
+            assert f'href="{"" if lang == "en" else lang + "/"}events/{event_id}/"' in week, (lang, event_id)
