@@ -49,6 +49,11 @@ def test_pages_reflow_at_320_css_pixels_without_scrolling_sideways(contexts, sit
             page.goto(site_address + prefix(lang) + path, wait_until="load")
             found = page.evaluate(OVERFLOW)
             assert found["scroll"] <= 0 and found["scrollX"] == 0, (path, found)
+            # The language bar: all six, none clipped ("Español" was cut off in a dropdown).
+            boxes = [link.bounding_box() for link in page.locator("nav.es-langbar a").all()]
+            assert len(boxes) == len(LANGUAGES)
+            assert all(box and box["x"] >= 0 and box["x"] + box["width"] <= 320 and box["width"] >= 24
+                       for box in boxes), (path, boxes)
     finally:
         page.close()
 
