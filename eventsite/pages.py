@@ -80,8 +80,9 @@ def event_path(event: Event) -> str:
 def event_source(event: Event) -> str:
     """Markdown source of a generated event page: front matter naming the event, nothing
     else. No data text goes into Markdown (where `{: onclick=...}` or a control character
-    could change its meaning): the hook fills the body, and `page_meta` gives the title."""
-    return f"---\neventsite: event\nevent: {event.id}\n---\n"
+    could change its meaning): the hook fills the body, and `page_meta` gives the title.
+    `updated` (a date) is the page's last change for the sitemap (overrides/sitemap.xml)."""
+    return f"---\neventsite: event\nevent: {event.id}\nupdated: {event.updated.isoformat()}\n---\n"
 
 
 def page_meta(event: Event, lang: str) -> dict[str, str]:
