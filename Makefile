@@ -6,10 +6,15 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve test validate translations schema bench screenshots system-packages clean
+.PHONY: site deploy-site serve test validate translations schema bench screenshots system-packages clean
 
+# The languages are built in parallel processes (the same bytes as `mkdocs build`).
 site: $(VENV)/.installed
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m eventsite_mkdocs build
+
+# The site to publish: refuses to build unless SITE_URL gives its address.
+deploy-site: $(VENV)/.installed
+	EVENTSITE_DEPLOY=1 $(BIN)/python -m eventsite_mkdocs build
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve

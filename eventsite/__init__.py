@@ -1,11 +1,11 @@
 """eventsite: turn data/events.yaml into a six-language event site and calendar feeds.
 
-The package knows nothing of MkDocs. The flow is::
+The package knows no site generator and no theme. The flow is::
 
     site = load_site(path)              # parse + validate, or raise DataError with every problem
     for lang in LANGUAGES: render pages and calendars for `lang`
 
-`hooks/` glues these calls into a MkDocs build.
+The adapter package beside this one glues these calls into the site build.
 """
 
 from __future__ import annotations

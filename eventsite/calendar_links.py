@@ -12,11 +12,9 @@ from typing import Union
 from urllib.parse import quote, urlencode, urlsplit
 
 from eventsite.languages import url_prefix
-from eventsite.model import Deadline, Event, Session, Site, first_day, is_exact, last_day
+from eventsite.model import ALL_FEED, DEADLINES_FEED, Deadline, Event, Session, Site, first_day, in_feeds, last_day
 from eventsite.ui import t
 
-ALL_FEED = "all"
-DEADLINES_FEED = "deadlines"
 GOOGLE_CALENDAR = "https://calendar.google.com/calendar/render"
 OUTLOOK_ADD_FROM_WEB = "https://outlook.live.com/calendar/0/addfromweb"
 
@@ -29,13 +27,6 @@ Item = Union[Event, Session, Deadline]
 # --- What the feeds hold -------------------------------------------------------------
 
 
-def is_in_feeds(item: Item) -> bool:
-    """False for items known only to the month: a feed would show them on a made-up day."""
-    if isinstance(item, Deadline):
-        return is_exact(item.date)
-    if isinstance(item, Session):
-        return is_exact(item.start) and is_exact(item.last)
-    return item.is_exact
 
 
 def venue_text(site: Site, event: Event, lang: str) -> str:
@@ -130,7 +121,7 @@ def add_to_calendar_links(event: Event, lang: str, *, site_url: str, site: Site 
     """
     links = feed_links(lang, site_url=site_url, site=site)["events"]
     del links["download"]
-    if not is_in_feeds(event):
+    if not in_feeds(event):
         return links
     return {"download": feed_url(lang, event.id, site_url=site_url), **links,
             "google_event": google_event_link(event, lang, site_url=site_url, site=site)}

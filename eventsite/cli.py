@@ -11,6 +11,7 @@ from pathlib import Path
 
 from eventsite import changes as change_report
 from eventsite import scaffold, schema
+from eventsite.escaping import log_line
 from eventsite.languages import LANGUAGES
 from eventsite.loader import parse, read_site
 from eventsite.translations import missing_in
@@ -72,12 +73,12 @@ def run_validate(args: argparse.Namespace) -> int:
             print(problem.github_annotation())
     errors = sum(problem.severity == "error" for problem in problems)
     if errors:
-        print(f"{args.data}: {errors} error{'s' if errors != 1 else ''}; fix them and run this again.",
+        print(log_line(f"{args.data}: {errors} error{'s' if errors != 1 else ''}; fix them and run this again."),
               file=sys.stderr)
         return 1
     assert site is not None
     count = len(site.events)
-    print(f"{args.data}: OK ({count} event{'s' if count != 1 else ''})", file=sys.stderr)
+    print(log_line(f"{args.data}: OK ({count} event{'s' if count != 1 else ''})"), file=sys.stderr)
     return 0
 
 

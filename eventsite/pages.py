@@ -23,7 +23,7 @@ from markupsafe import Markup
 from eventsite import calendars, dates, escaping
 from eventsite.languages import LANGUAGES, NATIVE_NAMES, direction, url_prefix
 from eventsite.model import (
-    Day, Deadline, Document, Event, Link, Organisation, Site, Text, first_day, is_exact, last_day,
+    Day, Deadline, Document, Event, Link, Organisation, Site, Text, first_day, in_feeds, is_exact, last_day,
 )
 from eventsite.programme import build_programme, headline_week
 from eventsite.ui import t
@@ -80,9 +80,8 @@ def event_path(event: Event) -> str:
 def event_source(event: Event) -> str:
     """Markdown source of a generated event page: front matter naming the event, nothing
     else. No data text goes into Markdown (where `{: onclick=...}` or a control character
-    could change its meaning): the hook fills the body, and `page_meta` gives the title.
-    `updated` (a date) is the page's last change for the sitemap (overrides/sitemap.xml)."""
-    return f"---\neventsite: event\nevent: {event.id}\nupdated: {event.updated.isoformat()}\n---\n"
+    could change its meaning): the hook fills the body, and `page_meta` gives the title."""
+    return f"---\neventsite: event\nevent: {event.id}\n---\n"
 
 
 def page_meta(event: Event, lang: str) -> dict[str, str]:
@@ -170,7 +169,7 @@ def render_page(kind: str, ctx: PageContext, env: jinja2.Environment, event_id: 
         ctx=ctx, site=site, lang=lang, today=today, timing=timing, days_until=days_until,
         text_in=text_in, paragraphs=paragraphs, map_link=map_link, event_path=event_path,
         links=calendars.add_to_calendar_links, feed_links=calendars.feed_links,
-        in_feeds=calendars.is_in_feeds, relative_days=relative_days, document_link=document_link,
+        in_feeds=in_feeds, relative_days=relative_days, document_link=document_link,
         link_language=link_language, NATIVE_NAMES=NATIVE_NAMES,
     )
     if kind == "event":

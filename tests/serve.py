@@ -15,11 +15,13 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import io
 import posixpath
 import shutil
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -51,6 +53,9 @@ class SiteHandler(SimpleHTTPRequestHandler):
         ".xml": "application/xml",
     }
     prefix = "/"  # the path the site is published under (from its site_url)
+    gzip = False  # compress text files for clients that accept it, as a static host does
+    requests: list[tuple[float, str, str]] | None = None  # (time, path, status) when logging
+    COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".ics", ".txt")
 
     def translate_path(self, path):
         # The site lives under `prefix`, as at its real address; anything else is missing.
@@ -74,10 +79,32 @@ class SiteHandler(SimpleHTTPRequestHandler):
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 return io.BytesIO(body)
-        return super().send_head()
+        return self.send_compressed() or super().send_head()
+
+    def send_compressed(self) -> io.BytesIO | None:
+        """A text file gzipped, if this server compresses and the client accepts it."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+            path = path / "index.html"
+        if not (self.gzip and "gzip" in self.headers.get("Accept-Encoding", "")
+                and path.is_file() and path.suffix in self.COMPRESSIBLE):
+            return None
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def log_request(self, code="-", size="-"):
+        if self.requests is not None:
+            self.requests.append((time.monotonic(), self.path, str(code)))
 
     def end_headers(self):
-        self.send_header("Cache-Control", "no-store")
+        if not self.gzip:  # the tests' server: never a stale file; the bench's: as a host does
+            self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
@@ -95,12 +122,14 @@ class SiteServer(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(root: Path, prefix: str = "/") -> Iterator[str]:
-    """Serve `root` at `prefix` until the block ends; yields the site's URL,
-    http://127.0.0.1:PORT/prefix/."""
+def serve(root: Path, prefix: str = "/", port: int = 0, compress: bool = False,
+          requests: list[tuple[float, str, str]] | None = None) -> Iterator[str]:
+    """Serve `root` at `prefix` until the block ends (on `port`, or one the system picks);
+    yields the site's URL, http://127.0.0.1:PORT/prefix/."""
     prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
-    handler = functools.partial(type("Handler", (SiteHandler,), {"prefix": prefix}), directory=str(root))
-    server = SiteServer(("127.0.0.1", 0), handler)
+    options = {"prefix": prefix, "gzip": compress, "requests": requests}
+    handler = functools.partial(type("Handler", (SiteHandler,), options), directory=str(root))
+    server = SiteServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:
@@ -175,3 +204,10 @@ def browser():
         instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         yield instance
         instance.close()
+
+
+@pytest.fixture(scope="session")
+def serve_folder():
+    """`serve(root, prefix)`, for a test that builds a site of its own (a test module must
+    not import this module, see above)."""
+    return serve

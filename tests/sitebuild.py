@@ -1,4 +1,5 @@
-"""Build the site into a folder with `mkdocs build`, as a user would (a fresh process)."""
+"""Build the site into a folder as a user would (a fresh process): `make site`'s parallel
+build (`python -m eventsite_mkdocs build`) or, with `parallel=False`, `mkdocs build`."""
 
 from __future__ import annotations
 
@@ -13,12 +14,18 @@ MKDOCS = Path(sys.executable).parent / "mkdocs"
 
 
 def build_site(target: Path, data: Path | None = None, epoch: str = "1780000000",
-               site_url: str = "https://example.org/events/") -> subprocess.CompletedProcess:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+               site_url: str | None = "https://example.org/events/", parallel: bool = True,
+               **environ: str) -> subprocess.CompletedProcess:
+    """Build into `target`; `site_url=None` leaves SITE_URL unset, `environ` adds variables."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1", **environ}
+    env.pop("SITE_URL", None)
+    if site_url is not None:
+        env["SITE_URL"] = site_url
     if data is not None:
         env["EVENTSITE_DATA"] = str(data)
-    return subprocess.run([str(MKDOCS), "build", "--strict", "-q", "-d", str(target)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=600)
+    command = ([sys.executable, "-m", "eventsite_mkdocs", "build", "-d", str(target)] if parallel
+               else [str(MKDOCS), "build", "--strict", "-q", "-d", str(target)])
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
 
 
 class Elements(HTMLParser):

@@ -26,7 +26,8 @@ import yaml
 from icalendar import Calendar
 
 from eventsite import calendar_links  # noqa: F401  (imported before calendars: no import cycle)
-from eventsite.calendars import add_to_calendar_links, feed_links, feeds, is_in_feeds
+from eventsite.calendars import add_to_calendar_links, feed_links, feeds
+from eventsite.model import in_feeds
 from eventsite.clock import build_time
 from eventsite.languages import LANGUAGES
 from eventsite.loader import load_site, read_site
@@ -233,12 +234,12 @@ def test_each_feed_holds_exactly_its_events_sessions_and_deadlines(name: str) ->
 def test_month_only_items_are_left_out_of_every_feed() -> None:
     site = fixture_site()
     summit = site.event("wsis-2027-summit")
-    assert not is_in_feeds(summit)
-    assert not is_in_feeds(summit.deadlines[0])
-    assert not is_in_feeds(site.event("wsis-forum-2026").deadlines[1])
-    assert is_in_feeds(summit.sessions[0])  # its own date is exact
-    assert is_in_feeds(site.event("wsis-forum-2026"))
-    assert is_in_feeds(site.event("wsis-forum-2026").deadlines[0])
+    assert not in_feeds(summit)
+    assert not in_feeds(summit.deadlines[0])
+    assert not in_feeds(site.event("wsis-forum-2026").deadlines[1])
+    assert in_feeds(summit.sessions[0])  # its own date is exact
+    assert in_feeds(site.event("wsis-forum-2026"))
+    assert in_feeds(site.event("wsis-forum-2026").deadlines[0])
     for lang, path, data in every_feed():
         assert not MONTH_ONLY_IDS & set(vevents(data)), path
         assert not path.endswith("wsis-2027-summit.ics")
@@ -379,7 +380,7 @@ def test_site_url_without_trailing_slash_gives_the_same_feeds() -> None:
 
 def test_an_event_id_named_like_a_feed_is_refused() -> None:
     site = fixture_site()
-    clash = dataclasses.replace(site, events=(dataclasses.replace(site.events[0], id="deadlines"),), index={})
+    clash = dataclasses.replace(site, events=(dataclasses.replace(site.events[0], id="deadlines"),))
     with pytest.raises(ValueError, match="deadlines"):
         feeds(clash, "en", site_url=SITE_URL, stamp=STAMP)
 
@@ -417,7 +418,7 @@ def test_commas_semicolons_and_line_breaks_are_escaped() -> None:
 def injected_site(title: str) -> Site:
     site = fixture_site()
     event = dataclasses.replace(site.event("igf-2026-dialogue"), title=Text({"en": title}), status="confirmed")
-    return dataclasses.replace(site, events=(event,), index={})
+    return dataclasses.replace(site, events=(event,))
 
 
 def test_a_title_with_a_newline_and_semicolon_cannot_inject_a_property() -> None:
@@ -701,7 +702,7 @@ def test_a_cancelled_deadline_stays_in_the_feed_as_cancelled_while_its_event_is_
     site = load_site(ROOT / "data" / "events.example.yaml")
     event = site.events[0]
     deadline = dataclasses.replace(event.deadlines[0], status="cancelled")
-    site = dataclasses.replace(site, events=(dataclasses.replace(event, deadlines=(deadline,)),), index={})
+    site = dataclasses.replace(site, events=(dataclasses.replace(event, deadlines=(deadline,)),))
     feed = feeds(site, "en", site_url="https://example.org/", stamp=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
     text = feed["calendar/deadlines.ics"].decode()
     assert f"UID:{deadline.id}@events.example.org" in text

@@ -1,11 +1,14 @@
 """The built site: pages per language, <head> and <body> essentials, no third parties,
-reproducible output. The site is built once per session with `mkdocs build --strict`."""
+reproducible output. The site is built once per session as `make site` builds it (the
+languages in parallel processes), and compared byte for byte with `mkdocs build`."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from conftest import EXAMPLE
@@ -115,18 +118,69 @@ def test_each_language_has_a_search_index_of_its_own_pages(site):
     assert config["base"].rstrip("/").endswith("fr")
 
 
-def test_sitemap_lists_the_alternates_with_absolute_urls(site):
-    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert f'hreflang="fr" href="{SITE_URL}fr/events/wsis-forum-2026/"' in sitemap
+def sitemap_entries(site: Path) -> dict[str, tuple[str | None, dict[str, str]]]:
+    """loc -> (lastmod, {hreflang: href}) from the built sitemap.xml."""
+    root = ElementTree.parse(site / "sitemap.xml").getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    return {url.findtext("s:loc", namespaces=ns): (
+                url.findtext("s:lastmod", namespaces=ns),
+                {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)})
+            for url in root.findall("s:url", ns)}
 
 
-def test_two_builds_with_the_same_data_and_epoch_are_byte_identical(site, tmp_path):
+def test_sitemap_lists_every_page_of_every_language_with_its_alternates_and_x_default(site):
+    entries = sitemap_entries(site)
+    pages = sorted(str(p.relative_to(site)) for p in site.rglob("index.html"))
+    assert sorted(entries) == sorted(SITE_URL + page.removesuffix("index.html") for page in pages)
+    for loc, (_, alternates) in entries.items():
+        path = loc[len(SITE_URL):]
+        path = path.split("/", 1)[1] if path.split("/", 1)[0] in LANGUAGES else path
+        expected = {lang: f"{SITE_URL}{prefix(lang)}{path}" for lang in LANGUAGES}
+        assert alternates == {**expected, "x-default": f"{SITE_URL}{path}"}, loc
+
+
+def test_sitemap_dates_pages_from_the_data_not_from_the_build(site):
+    data = load_site(EXAMPLE)
+    newest = max(event.updated for event in data.events).isoformat()
+    entries = sitemap_entries(site)
+    for lang in LANGUAGES:
+        for event in data.events:
+            assert entries[f"{SITE_URL}{prefix(lang)}events/{event.id}/"][0] == event.updated.isoformat()
+        assert entries[f"{SITE_URL}{prefix(lang)}venue/"][0] == newest
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == (site / "sitemap.xml").read_bytes()
+
+
+def test_the_parallel_build_is_byte_identical_to_mkdocs_build(site, tmp_path):
+    sequential = tmp_path / "sequential"
+    result = build_site(sequential, EXAMPLE, parallel=False)
+    assert result.returncode == 0, result.stderr
+    first = {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    second = {str(p.relative_to(sequential)): p.read_bytes() for p in sequential.rglob("*") if p.is_file()}
+    assert sorted(set(first) ^ set(second)) == [], "files in only one of the builds"
+    assert [name for name in sorted(first) if first[name] != second[name]] == [], "files that differ"
+
+
+def test_two_parallel_builds_with_the_same_data_and_epoch_are_byte_identical(site, tmp_path):
     again = tmp_path / "again"
     assert build_site(again, EXAMPLE).returncode == 0
     first = {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     second = {str(p.relative_to(again)): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
+
+
+@pytest.mark.parametrize("parallel", [True, False], ids=["parallel", "mkdocs-build"])
+def test_a_deploy_build_without_its_address_stops_and_says_so(tmp_path, parallel):
+    result = build_site(tmp_path / "out", EXAMPLE, site_url=None, parallel=parallel, EVENTSITE_DEPLOY="1")
+    assert result.returncode != 0
+    assert "SITE_URL" in result.stderr and "EVENTSITE_DEPLOY" in result.stderr
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_a_preview_build_without_an_address_serves_locally(tmp_path):
+    result = build_site(tmp_path, EXAMPLE, site_url=None)
+    assert result.returncode == 0, result.stderr
+    assert 'hreflang="x-default" href="http://127.0.0.1:8000/"' in (tmp_path / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_site_under_a_sub_path_links_everything_below_it(tmp_path):
