@@ -87,15 +87,3 @@ def test_robots_txt_points_at_the_sitemap(site):
     assert "Disallow: /" not in lines
     assert (site / "sitemap.xml").is_file()
 
-
-def test_sitemap_lastmod_comes_from_the_data_not_the_build_clock(site):
-    import xml.etree.ElementTree as ET
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    urls = {url.findtext("s:loc", namespaces=ns): url.findtext("s:lastmod", namespaces=ns)
-            for url in ET.parse(site / "sitemap.xml").getroot().findall("s:url", ns)}
-    newest = max(event.updated for event in DATA.events).isoformat()
-    for lang in LANGUAGES:
-        for event in DATA.events:
-            assert urls[f"{SITE_URL}{prefix(lang)}events/{event.id}/"] == event.updated.isoformat()
-        assert urls[f"{SITE_URL}{prefix(lang)}"] == newest
-        assert urls[f"{SITE_URL}{prefix(lang)}programme/"] == newest
