@@ -18,10 +18,10 @@ from icalendar import Calendar, Timezone, vText
 from icalendar import Event as VEvent
 from icalendar.prop import vDDDTypes
 
-from eventsite.calendar_links import (add_to_calendar_links, event_url, feed_links, feed_name, feed_path,
-                                      home_url, site_host, site_root, venue_text)
+from eventsite.calendar_links import (add_to_calendar_links, all_day_span, event_url, feed_links, feed_name,
+                                      feed_path, home_url, site_host, site_root, venue_text)
 from eventsite.model import (ALL_FEED, DEADLINES_FEED, FEED_NAMES, Day, Deadline, Event, Moment, Session, Site,
-                             first_day, in_feeds, last_day)
+                             in_feeds)
 from eventsite.ui import t
 
 # Pages use these through this module too.
@@ -245,7 +245,7 @@ def session_component(event: Event, session: Session, context: FeedContext) -> V
 
 
 def deadline_component(event: Event, deadline: Deadline, context: FeedContext) -> VEvent:
-    """A deadline as an all-day VEVENT on its day, free time (TRANSP:TRANSPARENT)."""
+    """A deadline as an all-day VEVENT on its day (free time, as every all-day entry)."""
     lang = context.lang
     summary = t("calendar.summary.deadline", lang, deadline=deadline.title.get(lang), event=event.title.get(lang))
     description = paragraphs(
@@ -256,7 +256,6 @@ def deadline_component(event: Event, deadline: Deadline, context: FeedContext) -
     entry = base_component(deadline.id, event, event.status_of(deadline), summary, description, context,
                            category=t("calendar.category.deadline", lang))
     add_days(entry, deadline.date, deadline.date)
-    entry.add("TRANSP", "TRANSPARENT")
     return entry
 
 
@@ -278,17 +277,28 @@ def base_component(item_id: str, event: Event, status: str, summary: str, descri
     return entry
 
 
+# Busy or free time (RFC 5545 TRANSP; without it an entry counts as busy). An all-day
+# entry (an event, an all-day session, a deadline) says what happens on those days, not
+# that the subscriber is busy: a five-day conference must not block a week of their
+# calendar. A session at a time of day is a slot its participants attend: busy.
+ALL_DAY_TRANSP = "TRANSPARENT"
+TIMED_TRANSP = "OPAQUE"
+
+
 def add_days(entry: VEvent, first: Day, last: Day) -> None:
-    """All-day DTSTART and DTEND; DTEND is the day AFTER the last day (RFC 5545)."""
-    entry.add("DTSTART", first_day(first))
-    entry.add("DTEND", last_day(last) + dt.timedelta(days=1))
+    """All-day DTSTART and DTEND (DTEND is the day AFTER the last day, RFC 5545), free time."""
+    start, end = all_day_span(first, last)
+    entry.add("DTSTART", start)
+    entry.add("DTEND", end)
+    entry.add("TRANSP", ALL_DAY_TRANSP)
 
 
 def add_times(entry: VEvent, start: dt.datetime, end: Moment | None, zone: str | None) -> None:
-    """Timed DTSTART and DTEND (none when the data gives no end), with TZID when zoned."""
+    """Timed DTSTART and DTEND (none when the data gives no end), with TZID when zoned; busy time."""
     entry.add("DTSTART", in_zone(start, zone))
     if isinstance(end, dt.datetime):
         entry.add("DTEND", in_zone(end, zone))
+    entry.add("TRANSP", TIMED_TRANSP)
 
 
 def in_zone(moment: dt.datetime, zone: str | None) -> dt.datetime:

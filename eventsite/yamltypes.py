@@ -207,7 +207,7 @@ class Link(Str):
 
     def json_schema(self) -> dict[str, Any]:
         schema = super().json_schema()
-        return {**schema, "pattern": r"^(https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#][^\s<>\"{}|^`\\]*)?|mailto:[^@\s<>]+@[^@\s<>]+)$",
+        return {**schema, "pattern": r'^(https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#][^\s<>"{}|^`\\]*)?|mailto:[^@\s<>]+@[^@\s<>]+)$',
                 "format": "uri"}
 
 

@@ -538,7 +538,8 @@ def query(url: str) -> dict[str, list[str]]:
 def test_add_to_calendar_links_of_an_event() -> None:
     site = fixture_site()
     links = add_to_calendar_links(site.event("wsis-forum-2026"), "fr", site_url=SITE_URL, site=site)
-    assert set(links) == {"download", "subscribe", "google_subscribe", "outlook_subscribe", "google_event"}
+    assert set(links) == {"download", "subscribe", "google_subscribe", "outlook_subscribe", "outlook_work_subscribe",
+                          "google_event", "outlook_event", "outlook_work_event"}
     assert links["download"] == "https://events.example.org/geneva/fr/calendar/wsis-forum-2026.ics"
     assert links["subscribe"] == "webcal://events.example.org/geneva/fr/calendar/all.ics"
     assert links["google_subscribe"] == ("https://calendar.google.com/calendar/render?cid="
@@ -580,6 +581,8 @@ def test_a_month_only_event_gets_only_the_subscribe_links() -> None:
                             "webcal%3A%2F%2Fevents.example.org%2Fgeneva%2Fcalendar%2Fall.ics",
         "outlook_subscribe": "https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2F"
                              "events.example.org%2Fgeneva%2Fcalendar%2Fall.ics&name=Test%20meetings%3A%20events",
+        "outlook_work_subscribe": "https://outlook.office.com/calendar/0/addfromweb?url=https%3A%2F%2F"
+                                  "events.example.org%2Fgeneva%2Fcalendar%2Fall.ics&name=Test%20meetings%3A%20events",
     }
 
 
@@ -614,6 +617,9 @@ def test_feed_links_for_the_home_page() -> None:
         "outlook_subscribe": "https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2F"
                              "events.example.org%2Fgeneva%2Fzh%2Fcalendar%2Fdeadlines.ics"
                              "&name=%E6%B5%8B%E8%AF%95%E4%BC%9A%E8%AE%AE%EF%BC%9A%E6%88%AA%E6%AD%A2%E6%97%A5%E6%9C%9F",
+        "outlook_work_subscribe": "https://outlook.office.com/calendar/0/addfromweb?url=https%3A%2F%2F"
+                                  "events.example.org%2Fgeneva%2Fzh%2Fcalendar%2Fdeadlines.ics"
+                                  "&name=%E6%B5%8B%E8%AF%95%E4%BC%9A%E8%AE%AE%EF%BC%9A%E6%88%AA%E6%AD%A2%E6%97%A5%E6%9C%9F",
     }
 
 
