@@ -23,10 +23,22 @@ from markupsafe import Markup
 from eventsite import calendars, dates, escaping
 from eventsite.languages import LANGUAGES, NATIVE_NAMES, direction, url_prefix
 from eventsite.model import (
-    Day, Deadline, Document, Event, Link, Organisation, Site, Text, first_day, in_feeds, is_exact, last_day,
+    Day,
+    Deadline,
+    Document,
+    Event,
+    Link,
+    Organisation,
+    Site,
+    Text,
+    first_day,
+    in_feeds,
+    is_exact,
+    last_day,
 )
 from eventsite.programme import build_programme, headline_week
 from eventsite.ui import t
+
 
 @dataclass(frozen=True)
 class PageContext:
@@ -209,13 +221,13 @@ def site_footer(site: Site) -> Footer:
     for event in site.events:
         for id in event.organisers + event.hosts:
             counts[id] = counts.get(id, 0) + 1
-        for contact in event.contacts:
-            if contact.email:
-                emails[contact.email] = emails.get(contact.email, 0) + 1
+        for person in event.contacts:
+            if person.email:
+                emails[person.email] = emails.get(person.email, 0) + 1
     organisers = tuple(site.organisation(id) for id in sorted(counts, key=lambda id: -counts[id]))
-    contact = max(emails, key=lambda email: emails[email]) if emails else None
+    email = max(emails, key=lambda address: emails[address]) if emails else None
     updated = max((event.updated for event in site.events), default=None)
-    return Footer(organisers[:2], contact, updated)
+    return Footer(organisers[:2], email, updated)
 
 
 def home_sections(site: Site, today: dt.date) -> dict[str, Any]:
@@ -266,7 +278,8 @@ def document_link(document: Document, lang: str) -> tuple[str, str | None] | Non
 
 def language_name(code: str, lang: str) -> str:
     """The name of language `code` as written in `lang` ("anglais" for en in French)."""
-    return Locale.parse(dates.babel_locale(lang)).languages.get(code, code)
+    name: str = Locale.parse(dates.babel_locale(lang)).languages.get(code, code)
+    return name
 
 
 def link_language(link: Link) -> str | None:

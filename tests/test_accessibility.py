@@ -62,7 +62,8 @@ FOCUSABLE = """() => Array.from(document.querySelectorAll(
     'a[href], button, input:not([type=hidden]), select, textarea, label[for], [tabindex]:not([tabindex="-1"])'))
     .filter((node) => !node.disabled)"""
 
-ZERO_SIZE = FOCUSABLE.replace("    .filter((node) => !node.disabled)", """    .filter((node) => !node.disabled && node.tabIndex >= 0)
+ZERO_SIZE = FOCUSABLE.replace("    .filter((node) => !node.disabled)", """
+    .filter((node) => !node.disabled && node.tabIndex >= 0)
     .filter((node) => {
         const style = getComputedStyle(node), box = node.getBoundingClientRect();
         // Reachable by Tab: rendered and not hidden.
@@ -86,7 +87,8 @@ def test_no_focusable_element_has_zero_size(browser, site_address, lang):
 INDICATOR = """() => {
     const node = document.activeElement, style = getComputedStyle(node);
     const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
-    return {tag: node.tagName, text: (node.getAttribute("aria-label") || node.textContent || node.className).trim().slice(0, 40),
+    const name = node.getAttribute("aria-label") || node.textContent || node.className;
+    return {tag: node.tagName, text: name.trim().slice(0, 40),
             visible: outline || style.boxShadow !== "none", body: node === document.body};
 }"""
 

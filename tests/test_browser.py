@@ -369,3 +369,4 @@ def test_printed_pages_show_link_addresses_and_the_sites_name_and_address_not_th
     assert site_url + prefix(lang) + path in printed["addressText"]
     if path == EVENT:
         assert printed["href"] and printed["href"] in printed["after"], printed
+    assert recorder.errors == []
