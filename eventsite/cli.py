@@ -223,8 +223,7 @@ def run_changes(args: argparse.Namespace) -> int:
     if args.github:
         print(*github.annotations(review.problems, args.max_annotations), sep="\n",
               end="\n" if review.problems else "")
-    github.append_summary(args.summary, github.changes_summary(
-        review.file, review.base, review.notes, [str(change) for change in review.changes], review.problems))
+    github.append_summary(args.summary, report)
     errors = len(review.errors)
     if errors:
         print(f"{args.data}: {errors} error{'s' if errors != 1 else ''} in the changes.", file=sys.stderr)

@@ -41,7 +41,8 @@ def test_build_gives_a_wheel_with_the_locales_and_no_warning(tmp_path: Path) -> 
     source.mkdir()
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, source / name)
-    for package in ("eventsite", "eventsite_mkdocs"):
+    packages = PROJECT["tool"]["setuptools"]["packages"]
+    for package in {name.split(".")[0] for name in packages}:
         shutil.copytree(ROOT / package, source / package, ignore=shutil.ignore_patterns("__pycache__"))
     env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
     # --no-isolation: build with the pinned setuptools of requirements-dev.txt, without network.

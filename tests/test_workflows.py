@@ -160,7 +160,7 @@ def test_the_deploy_workflow_builds_with_the_pages_address_and_the_current_time(
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
     pages = next(step for step in build["steps"] if step.get("uses", "").startswith("actions/configure-pages@"))
-    site = next(step for step in build["steps"] if step.get("run") == "make site")
+    site = next(step for step in build["steps"] if step.get("run") == "make deploy-site")
     assert build["steps"].index(pages) < build["steps"].index(site)
     assert site["env"] == {"SITE_URL": f"${{{{ steps.{pages['id']}.outputs.base_url }}}}/"}
     environments = [workflow.get("env", {}), build.get("env", {}), deploy.get("env", {})]
@@ -436,13 +436,13 @@ def test_validate_on_github_gives_10_annotations_a_pointer_and_all_14_problems_i
                                                                    for problem in problems]
 
     text = summary.read_text(encoding="utf-8")
-    assert text.startswith("earlier step\n## Data check\\: ")  # appended, not overwritten
+    assert text.startswith(f"earlier step\n## Data check: {escaping.markdown(str(path))}\n")  # appended
     items = [line for line in text.splitlines() if re.match(r"\d+\. ", line)]
     assert len(items) == 14
     assert items == [f"{number}. {escaping.markdown(str(problem))}" for number, problem in enumerate(problems, 1)]
-    assert "<img" not in text and "](" not in text and " @octocat" not in text and "\n::" not in text
-    assert "\\@octocat" in text and "&lt;img" in text
-    assert "14 errors; fix them and push again\\." in text
+    assert "<img" not in text and "[link](" not in text and " @octocat" not in text and "\n::" not in text
+    assert "\\@octocat" in text and "&lt;img" in text and "\\[link\\]" in text
+    assert "**14 errors**: fix them and push again." in text
 
 
 def test_without_github_no_annotation_is_printed_and_a_good_file_gets_an_ok_summary(
@@ -451,7 +451,7 @@ def test_without_github_no_annotation_is_printed_and_a_good_file_gets_an_ok_summ
     assert cli.main(["validate", "--summary", str(summary), str(EXAMPLE)]) == 0
     assert "::" not in capsys.readouterr().out
     count = len(read_site(EXAMPLE)[0].events)
-    assert summary.read_text(encoding="utf-8").splitlines()[2] == escaping.markdown(f"OK ({count} event{'s' if count != 1 else ''}).")
+    assert summary.read_text(encoding="utf-8").splitlines()[2] == f"OK ({count} event{'s' if count != 1 else ''})."
 
 
 def test_the_annotation_limit_is_exact_at_the_boundary() -> None:
