@@ -232,11 +232,6 @@ class Event:
     links: tuple[Link, ...] = ()
     sources: tuple[str, ...] = ()
 
-    @property
-    def is_exact(self) -> bool:
-        """Exact enough for a calendar (see `in_feeds`)."""
-        return in_feeds(self)
-
     def status_of(self, item: Session | Deadline) -> str:
         """What subscribers and readers are told of a session or deadline: its own status,
         else its event's."""

@@ -242,7 +242,7 @@ def home_sections(site: Site, today: dt.date) -> dict[str, Any]:
     upcoming = [event for event in ordered if timing(event.start, event.end, today) == "upcoming"]
     past = [event for event in reversed(ordered) if timing(event.start, event.end, today) == "past"]
     open_deadlines = [pair for pair in site.all_deadlines()
-                      if last_day(pair[1].date) >= today and (pair[1].status or pair[0].status) != "cancelled"]
+                      if last_day(pair[1].date) >= today and pair[0].status_of(pair[1]) != "cancelled"]
     week = headline_week(build_programme(site), today)
     actions: list[tuple[Event, Link]] = []
     if week is not None and week.timing(today) != "past":

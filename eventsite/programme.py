@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from eventsite.model import Deadline, Event, Session, Site, first_day, last_day
+from eventsite.model import Deadline, Event, Session, Site, first_day, in_feeds, last_day
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ class Programme:
 
 def build_programme(site: Site) -> Programme:
     """Every exact-dated event laid out day by day, in weeks of overlapping events."""
-    dated = sorted((event for event in site.events if event.is_exact),
+    dated = sorted((event for event in site.events if in_feeds(event)),
                    key=lambda event: (first_day(event.start), last_day(event.end), event.id))
     groups: list[list[Event]] = []
     for event in dated:
@@ -60,7 +60,7 @@ def build_programme(site: Site) -> Programme:
             groups[-1].append(event)
         else:
             groups.append([event])
-    undated = tuple(event for event in site.events if not event.is_exact)
+    undated = tuple(event for event in site.events if not in_feeds(event))
     return Programme(weeks=tuple(make_week(group) for group in groups), undated=undated)
 
 
@@ -71,8 +71,10 @@ def make_week(events: list[Event]) -> Week:
     day = start
     while day <= end:
         running = tuple(event for event in events if first_day(event.start) <= day <= last_day(event.end))
-        sessions = tuple((event, session) for event in running for session in event.sessions
-                         if first_day(session.start) <= day <= last_day(session.last))
+        held = [(event, session) for event in running for session in event.sessions
+                if first_day(session.start) <= day <= last_day(session.last)]
+        # A session shared by several events (the joint opening) is listed once, under the first.
+        sessions = tuple({session.id: (event, session) for event, session in reversed(held)}.values())[::-1]
         days.append(DayPlan(day, running, sessions))
         day += dt.timedelta(days=1)
     deadlines = sorted(((event, deadline) for event in events for deadline in event.deadlines),

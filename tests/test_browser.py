@@ -13,6 +13,7 @@ import pytest
 
 from eventsite.languages import LANGUAGES
 from eventsite.loader import load_site
+from eventsite.model import in_feeds
 from eventsite.ui import t
 from sitebuild import ROOT
 
@@ -302,7 +303,7 @@ def test_events_move_to_happening_now_and_to_past_on_the_home_page_as_the_days_p
     assert page.locator('[data-es-section="ongoing"]').is_visible()
     assert page.locator("[data-es-hero]").inner_text() == t("visitor.hero.ongoing", "en")
     assert page.locator(".es-countdown").inner_text() == t("site.status.ongoing", "en")
-    later = dt.datetime.combine(max(event.end for event in DATA.events if event.is_exact) + dt.timedelta(days=1),
+    later = dt.datetime.combine(max(event.end for event in DATA.events if in_feeds(event)) + dt.timedelta(days=1),
                                 dt.time(10, 0))
     page, recorder = open_page(HOME, init_script=frozen_clock(later))
     assert page.locator('[data-es-list="upcoming"] li').count() == 0

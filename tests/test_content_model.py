@@ -338,8 +338,10 @@ def test_arabic_isolates_numbers_and_latin_runs_and_keeps_digit_groups_together(
 
 def test_arabic_theme_strings_are_spelled_with_hamzat_al_wasl(site_dir: Path) -> None:
     html = page(site_dir, "ar", "")
-    assert "ابحث" in html and "اختر اللغة" in html
+    assert "ابحث" in html  # the search field (the language menu is the site's own bar now)
     assert "إبحث" not in html and "إختر" not in html
+    override = (ROOT / "overrides" / "partials" / "languages" / "ar.html").read_text(encoding="utf-8")
+    assert '"select.language": "اختر اللغة"' in override
 
 
 def test_chinese_uses_full_width_punctuation(site_dir: Path) -> None:

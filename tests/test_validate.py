@@ -15,7 +15,7 @@ import zoneinfo
 from pathlib import Path
 
 from eventsite.loader import parse_site, read_site
-from eventsite.model import Month, Site
+from eventsite.model import Month, Site, in_feeds
 
 ROOT = Path(__file__).resolve().parent.parent
 INVALID = "tests/fixtures/invalid"
@@ -292,7 +292,7 @@ def test_example_gives_the_event_with_its_dates_venue_sessions_and_deadlines() -
     (event,) = site.events
     assert event.id == "wsis-forum-2026"
     assert (event.start, event.end) == (dt.date(2026, 7, 6), dt.date(2026, 7, 10))
-    assert event.is_exact
+    assert in_feeds(event)
     assert event.venue == "palexpo"
     assert site.venue("palexpo").timezone == "Europe/Zurich"
     assert site.venue("palexpo").name.get("fr") == "Palexpo"
@@ -316,7 +316,7 @@ def test_month_only_values_become_months_not_days() -> None:
     site = load(f"{VALID}/minimal.yaml")
     (event,) = site.events
     assert (event.start, event.end) == (Month(2026, 6), Month(2026, 6))
-    assert not event.is_exact
+    assert not in_feeds(event)
     (deadline,) = event.deadlines
     assert deadline.date == Month(2026, 4)
     assert (deadline.date.first_day(), deadline.date.last_day()) == (dt.date(2026, 4, 1), dt.date(2026, 4, 30))
