@@ -35,7 +35,7 @@ PHASES = [  # (part, label, file suffix, function name): cumulative time under c
     ("language", "Material search: on_page_context (index every page)", "material/plugins/search/plugin.py",
      "on_page_context"),
     ("language", "Material search: on_post_build (write index)", "material/plugins/search/plugin.py", "on_post_build"),
-    ("language", "i18n: reconfigure_files (sort 6 languages' files)", "mkdocs_static_i18n/reconfigure.py",
+    ("language", "i18n: reconfigure_files (sort the files into languages)", "mkdocs_static_i18n/reconfigure.py",
      "reconfigure_files"),
     ("feeds", "eventsite.calendars.feeds", "eventsite/calendars.py", "feeds"),
     ("feeds", "  of which VTIMEZONE (icalendar Timezone.from_tzid)", "icalendar/cal/timezone.py", "from_tzid"),
