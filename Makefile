@@ -26,7 +26,7 @@ validate: $(VENV)/.installed
 	$(BIN)/python -m eventsite validate data/events.yaml
 
 translations: $(VENV)/.installed
-	$(BIN)/python -m eventsite translations data/events.yaml
+	$(BIN)/python -m eventsite translations report data/events.yaml
 
 schema: $(VENV)/.installed
 	$(BIN)/python -m eventsite schema --output data/events.schema.json

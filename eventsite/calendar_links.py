@@ -12,13 +12,15 @@ from typing import Union
 from urllib.parse import quote, urlencode, urlsplit
 
 from eventsite.languages import url_prefix
-from eventsite.model import Deadline, Event, Session, Site, first_day, is_exact, last_day
+from eventsite.model import (ALL_FEED, DEADLINES_FEED, Day, Deadline, Event, Session, Site, first_day, in_feeds,
+                             last_day)
 from eventsite.ui import t
 
-ALL_FEED = "all"
-DEADLINES_FEED = "deadlines"
 GOOGLE_CALENDAR = "https://calendar.google.com/calendar/render"
-OUTLOOK_ADD_FROM_WEB = "https://outlook.live.com/calendar/0/addfromweb"
+# Outlook on the web has one host per kind of account: a link to the wrong one fails to sign in.
+OUTLOOK_HOSTS = {"personal": "https://outlook.live.com", "work": "https://outlook.office.com"}
+OUTLOOK_ADD_FROM_WEB = "/calendar/0/addfromweb"
+OUTLOOK_COMPOSE = "/calendar/0/deeplink/compose"
 
 # How a venue's name and address are joined, where it is not ", ".
 LIST_SEPARATORS = {"ar": "، ", "zh": "，"}
@@ -29,13 +31,6 @@ Item = Union[Event, Session, Deadline]
 # --- What the feeds hold -------------------------------------------------------------
 
 
-def is_in_feeds(item: Item) -> bool:
-    """False for items known only to the month: a feed would show them on a made-up day."""
-    if isinstance(item, Deadline):
-        return is_exact(item.date)
-    if isinstance(item, Session):
-        return is_exact(item.start) and is_exact(item.last)
-    return item.is_exact
 
 
 def venue_text(site: Site, event: Event, lang: str) -> str:
@@ -100,20 +95,24 @@ def feed_name(name: str, lang: str, site: Site | None) -> str:
 
 
 def subscribe_links(url: str, name: str) -> dict[str, str]:
-    """`download`, `subscribe`, `google_subscribe`, `outlook_subscribe` for the feed at `url`."""
+    """`download`, `subscribe`, `google_subscribe`, `outlook_subscribe` (personal Microsoft
+    accounts, outlook.live.com) and `outlook_work_subscribe` (work or school accounts,
+    Microsoft 365, outlook.office.com) for the feed at `url`."""
     webcal = webcal_url(url)
+    outlook = encode({"url": url, "name": name})
     return {
         "download": url,
         "subscribe": webcal,
         # Google accepts cid=webcal://..., not cid=https://...
         "google_subscribe": f"{GOOGLE_CALENDAR}?{encode({'cid': webcal})}",
-        "outlook_subscribe": f"{OUTLOOK_ADD_FROM_WEB}?{encode({'url': url, 'name': name})}",
+        "outlook_subscribe": f"{OUTLOOK_HOSTS['personal']}{OUTLOOK_ADD_FROM_WEB}?{outlook}",
+        "outlook_work_subscribe": f"{OUTLOOK_HOSTS['work']}{OUTLOOK_ADD_FROM_WEB}?{outlook}",
     }
 
 
 def feed_links(lang: str, *, site_url: str, site: Site | None = None) -> dict[str, dict[str, str]]:
-    """For the home page: `events` (all events) and `deadlines`, each with the four links
-    of `subscribe_links`. With `site`, Outlook names the calendar after the site."""
+    """For the home page: `events` (all events) and `deadlines`, each with the links of
+    `subscribe_links`. With `site`, Outlook names the calendar after the site."""
     return {
         "events": subscribe_links(feed_url(lang, ALL_FEED, site_url=site_url), feed_name(ALL_FEED, lang, site)),
         "deadlines": subscribe_links(feed_url(lang, DEADLINES_FEED, site_url=site_url),
@@ -122,36 +121,65 @@ def feed_links(lang: str, *, site_url: str, site: Site | None = None) -> dict[st
 
 
 def add_to_calendar_links(event: Event, lang: str, *, site_url: str, site: Site | None = None) -> dict[str, str]:
-    """For an event page: `download` (the event's .ics), `subscribe`, `google_subscribe`,
-    `outlook_subscribe` (the language's all-events feed) and `google_event`.
+    """For an event page: `download` (the event's .ics), the subscribe links of the
+    language's all-events feed (see `subscribe_links`), and the one-off copies
+    `google_event`, `outlook_event` (personal) and `outlook_work_event` (Microsoft 365).
 
     An event known only to the month is in no feed: it gets the subscribe links only.
-    With `site`, `google_event` carries the venue as its location.
+    With `site`, the one-off copies carry the venue as their location.
     """
     links = feed_links(lang, site_url=site_url, site=site)["events"]
     del links["download"]
-    if not is_in_feeds(event):
+    if not in_feeds(event):
         return links
     return {"download": feed_url(lang, event.id, site_url=site_url), **links,
-            "google_event": google_event_link(event, lang, site_url=site_url, site=site)}
+            "google_event": google_event_link(event, lang, site_url=site_url, site=site),
+            "outlook_event": outlook_event_link(event, lang, "personal", site_url=site_url, site=site),
+            "outlook_work_event": outlook_event_link(event, lang, "work", site_url=site_url, site=site)}
 
 
-def google_event_link(event: Event, lang: str, *, site_url: str, site: Site | None = None) -> str:
-    """Google Calendar's "add event" link for an all-day event (the end date is exclusive).
+def all_day_span(first: Day, last: Day) -> tuple[dt.date, dt.date]:
+    """The first day and the EXCLUSIVE end (the day after the last day), as all-day
+    calendar entries count them (RFC 5545 DTEND, Google, Outlook): 6-10 July ends on 11 July."""
+    return first_day(first), last_day(last) + dt.timedelta(days=1)
 
-    The copy it adds never learns of later changes, so a cancelled event says so in its title.
+
+def event_copy(event: Event, lang: str, *, site_url: str, site: Site | None) -> tuple[str, str, str]:
+    """Title, description and location of a one-off copy of an event.
+
+    The copy never learns of later changes, so a cancelled event says so in its title.
     """
     title = event.title.get(lang)
     if event.status == "cancelled":
         title = t("calendar.summary.cancelled", lang, summary=title)
-    start = first_day(event.start)
-    end = last_day(event.end) + dt.timedelta(days=1)
-    details = {"details": f"{event.summary.get(lang)}\n\n{event_url(event.id, lang, site_url=site_url)}"}
-    location = venue_text(site, event, lang) if site else ""
+    description = f"{event.summary.get(lang)}\n\n{event_url(event.id, lang, site_url=site_url)}"
+    return title, description, venue_text(site, event, lang) if site else ""
+
+
+def google_event_link(event: Event, lang: str, *, site_url: str, site: Site | None = None) -> str:
+    """Google Calendar's "add event" link for an all-day event (`dates` with an exclusive end)."""
+    title, description, location = event_copy(event, lang, site_url=site_url, site=site)
+    start, end = all_day_span(event.start, event.end)
+    details = {"details": description}
     if location:
         details["location"] = location
     head = encode({"action": "TEMPLATE", "text": title})
     return f"{GOOGLE_CALENDAR}?{head}&dates={start:%Y%m%d}/{end:%Y%m%d}&{encode(details)}"
+
+
+def outlook_event_link(event: Event, lang: str, account: str, *, site_url: str, site: Site | None = None) -> str:
+    """Outlook on the web's "new event" form filled in with an all-day event, for a
+    `personal` (outlook.live.com) or `work` (outlook.office.com) account.
+
+    `enddt` is exclusive for all-day entries, as in the feeds and in Google's link.
+    """
+    title, description, location = event_copy(event, lang, site_url=site_url, site=site)
+    start, end = all_day_span(event.start, event.end)
+    params = {"path": "/calendar/action/compose", "rru": "addevent", "subject": title,
+              "startdt": start.isoformat(), "enddt": end.isoformat(), "allday": "true", "body": description}
+    if location:
+        params["location"] = location
+    return f"{OUTLOOK_HOSTS[account]}{OUTLOOK_COMPOSE}?{encode(params)}"
 
 
 def encode(params: dict[str, str]) -> str:

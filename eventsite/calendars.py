@@ -18,15 +18,15 @@ from icalendar import Calendar, Timezone, vText
 from icalendar import Event as VEvent
 from icalendar.prop import vDDDTypes
 
-from eventsite.calendar_links import (ALL_FEED, DEADLINES_FEED, add_to_calendar_links, event_url,
-                                      feed_links, feed_name, feed_path, home_url, is_in_feeds, site_host,
-                                      site_root, venue_text)
-from eventsite.model import Day, Deadline, Event, Moment, Session, Site, first_day, last_day
+from eventsite.calendar_links import (add_to_calendar_links, all_day_span, event_url, feed_links, feed_name,
+                                      feed_path, home_url, site_host, site_root, venue_text)
+from eventsite.model import (ALL_FEED, DEADLINES_FEED, FEED_NAMES, Day, Deadline, Event, Moment, Session, Site,
+                             in_feeds)
 from eventsite.ui import t
 
 # Pages use these through this module too.
 __all__ = ["add_to_calendar_links", "build_calendar", "deadline_component", "event_component",
-           "feed_links", "feeds", "is_in_feeds", "session_component"]
+           "feed_links", "feeds", "session_component"]
 
 PRODID = "-//eventsite//Calendar feeds 1.0//EN"
 REFRESH_INTERVAL = dt.timedelta(hours=12)
@@ -73,7 +73,7 @@ def feeds(site: Site, lang: str, *, site_url: str, stamp: dt.datetime) -> dict[s
     if stamp.tzinfo is None:
         raise ValueError("stamp must be an aware date-time (see eventsite.clock.build_time)")
     context = FeedContext(site, lang, site_root(site_url), stamp)
-    clashing = sorted({event.id for event in site.events} & {ALL_FEED, DEADLINES_FEED})
+    clashing = sorted({event.id for event in site.events} & set(FEED_NAMES))
     if clashing:
         raise ValueError(f"event ids {clashing} would overwrite a feed of the same name")
     entries = feed_entries(context)  # each entry is built once and shared by the feeds it is in
@@ -82,7 +82,7 @@ def feeds(site: Site, lang: str, *, site_url: str, stamp: dt.datetime) -> dict[s
         feed_path(lang, DEADLINES_FEED): deadlines_calendar(entries, context),
     }
     for event in sorted(site.events, key=lambda event: event.id):
-        if is_in_feeds(event):
+        if in_feeds(event):
             result[feed_path(lang, event.id)] = event_calendar(event, entries, context)
     return result
 
@@ -109,13 +109,13 @@ def feed_entries(context: FeedContext) -> dict[str, Entry]:
     """Every event, session and deadline with exact dates, by id."""
     entries: dict[str, Entry] = {}
     for event in context.site.events:
-        if is_in_feeds(event):
+        if in_feeds(event):
             entries[event.id] = entry(event_component(event, context))
         for session in event.sessions:
-            if is_in_feeds(session):
+            if in_feeds(session):
                 entries[session.id] = entry(session_component(event, session, context))
         for deadline in event.deadlines:
-            if is_in_feeds(deadline):
+            if in_feeds(deadline):
                 entries[deadline.id] = entry(deadline_component(event, deadline, context))
     return entries
 
@@ -162,7 +162,7 @@ def build_calendar(entries: Iterable[Entry], *, name: str, description: str, url
     calendar.add("REFRESH-INTERVAL", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
     calendar.add("X-PUBLISHED-TTL", PUBLISHED_TTL)
     calendar.add("URL", url)
-    head = calendar.to_ical()  # properties only; the components follow them, as to_ical would put them
+    head: bytes = calendar.to_ical()  # properties only; the components follow them, as to_ical would put them
     assert head.endswith(CALENDAR_END)
     entries = sorted(entries, key=lambda item: item.order)
     zones = b"".join(timezone_ics(tzid, first, last) for tzid, (first, last) in zone_spans(entries))
@@ -184,7 +184,8 @@ def timezone_ics(tzid: str, first_year: int, last_year: int) -> bytes:
     clients expect, without the decades icalendar would add by default). Cached: building
     one is slow, and every feed with a time in the zone needs it."""
     zone = Timezone.from_tzid(tzid, first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year + 1, 1, 1))
-    return zone.to_ical()
+    ics: bytes = zone.to_ical()
+    return ics
 
 
 def entry_order(entry: VEvent) -> tuple[str, str, str]:
@@ -225,7 +226,7 @@ def session_component(event: Event, session: Session, context: FeedContext) -> V
     """A session: all-day, or timed with a TZID and its time zone's VTIMEZONE."""
     lang = context.lang
     location = venue_text(context.site, event, lang)
-    status = session.status or event.status
+    status = event.status_of(session)
     summary = t("calendar.summary.session", lang, event=event.title.get(lang), session=session.title.get(lang))
     description = paragraphs(
         session.description.get(lang) if session.description else None,
@@ -244,7 +245,7 @@ def session_component(event: Event, session: Session, context: FeedContext) -> V
 
 
 def deadline_component(event: Event, deadline: Deadline, context: FeedContext) -> VEvent:
-    """A deadline as an all-day VEVENT on its day, free time (TRANSP:TRANSPARENT)."""
+    """A deadline as an all-day VEVENT on its day (free time, as every all-day entry)."""
     lang = context.lang
     summary = t("calendar.summary.deadline", lang, deadline=deadline.title.get(lang), event=event.title.get(lang))
     description = paragraphs(
@@ -252,10 +253,9 @@ def deadline_component(event: Event, deadline: Deadline, context: FeedContext) -
         t("calendar.description.event", lang, event=event.title.get(lang)),
         t("calendar.description.more", lang, url=event_url(event.id, lang, site_url=context.site_url)),
     )
-    entry = base_component(deadline.id, event, deadline.status or event.status, summary, description, context,
+    entry = base_component(deadline.id, event, event.status_of(deadline), summary, description, context,
                            category=t("calendar.category.deadline", lang))
     add_days(entry, deadline.date, deadline.date)
-    entry.add("TRANSP", "TRANSPARENT")
     return entry
 
 
@@ -277,17 +277,28 @@ def base_component(item_id: str, event: Event, status: str, summary: str, descri
     return entry
 
 
+# Busy or free time (RFC 5545 TRANSP; without it an entry counts as busy). An all-day
+# entry (an event, an all-day session, a deadline) says what happens on those days, not
+# that the subscriber is busy: a five-day conference must not block a week of their
+# calendar. A session at a time of day is a slot its participants attend: busy.
+ALL_DAY_TRANSP = "TRANSPARENT"
+TIMED_TRANSP = "OPAQUE"
+
+
 def add_days(entry: VEvent, first: Day, last: Day) -> None:
-    """All-day DTSTART and DTEND; DTEND is the day AFTER the last day (RFC 5545)."""
-    entry.add("DTSTART", first_day(first))
-    entry.add("DTEND", last_day(last) + dt.timedelta(days=1))
+    """All-day DTSTART and DTEND (DTEND is the day AFTER the last day, RFC 5545), free time."""
+    start, end = all_day_span(first, last)
+    entry.add("DTSTART", start)
+    entry.add("DTEND", end)
+    entry.add("TRANSP", ALL_DAY_TRANSP)
 
 
 def add_times(entry: VEvent, start: dt.datetime, end: Moment | None, zone: str | None) -> None:
-    """Timed DTSTART and DTEND (none when the data gives no end), with TZID when zoned."""
+    """Timed DTSTART and DTEND (none when the data gives no end), with TZID when zoned; busy time."""
     entry.add("DTSTART", in_zone(start, zone))
     if isinstance(end, dt.datetime):
         entry.add("DTEND", in_zone(end, zone))
+    entry.add("TRANSP", TIMED_TRANSP)
 
 
 def in_zone(moment: dt.datetime, zone: str | None) -> dt.datetime:

@@ -23,8 +23,9 @@ from typing import NamedTuple, Union
 
 
 from eventsite.dates import format_date_range, format_day
+from eventsite.escaping import markdown, one_line
 from eventsite.loader import parse, parse_site
-from eventsite.model import Deadline, Event, Moment, Session, Site, Text, is_exact
+from eventsite.model import Day, Deadline, Event, Moment, Session, Site, Text, Venue, in_feeds, span
 from eventsite.problems import Problem
 
 Value = Union[Event, Session, Deadline]
@@ -51,6 +52,7 @@ class Item:
     event: Event  # the event itself, or the event the session or deadline belongs to
     path: str  # "events[2].sessions[0]"
     following: tuple[str, ...]  # ids of the items after it in the same list, nearest first
+    venue: Venue | None = None  # the venue of the item's event, as it stands in this version
 
     @property
     def id(self) -> str:
@@ -61,27 +63,22 @@ class Item:
         return self.value.title
 
     @property
-    def first(self) -> Moment:
-        value = self.value
-        return value.date if isinstance(value, Deadline) else value.start
+    def first(self) -> Day | Moment:
+        return span(self.value)[0]
 
     @property
-    def last(self) -> Moment:
-        value = self.value
-        if isinstance(value, Deadline):
-            return value.date
-        return value.last if isinstance(value, Session) else value.end
+    def last(self) -> Day | Moment:
+        return span(self.value)[1]
 
     @property
     def status(self) -> str:
-        """The status subscribers see: a session or deadline may have its own, else its event's."""
-        own = getattr(self.value, "status", None)
-        return own or self.event.status
+        """The status subscribers see."""
+        value = self.value
+        return value.status if isinstance(value, Event) else self.event.status_of(value)
 
     @property
     def in_feeds(self) -> bool:
-        """False for items known only to the month: the feeds leave them out."""
-        return is_exact(self.first) and is_exact(self.last)
+        return in_feeds(self.value)
 
     def label(self) -> str:
         """How editors see it named: Event `x` (Title), or Session `y` (Title) of event `x`."""
@@ -136,16 +133,13 @@ def review_files(old: bytes | None, new: bytes, *, file: str, base: str) -> Revi
     else:
         old_site, _old_problems = parse_site(old, f"{base}:{file}")
         if old_site is None:
-            notes.append(f"{file} on `{base}` has errors, so everything is shown as new "
-                         "and removed items cannot be checked.")
+            return Review(file, base, problems=(Problem(
+                file, 1, 1, "", f"the file on `{base}` has errors, so this change cannot be checked against "
+                "what is published (removed ids, revisions): fix the file on the base branch first",
+                f"a valid {file} on `{base}`", "errors there"),),
+                notes=(f"{file} on `{base}` has errors: run `python -m eventsite validate` on that branch.",))
     review = review_sites(old_site, new_site, parsed.walk.positions, file=file, base=base)
     return dataclasses.replace(review, notes=tuple(notes))
-
-
-def positions_of(data: bytes, file: str) -> Positions:
-    """Line and column of every field path in a data file ("events[0].revision": (12, 15))."""
-    walk = parse(data, file).walk
-    return walk.positions if walk is not None else {}
 
 
 def read_base(ref: str, path: Path) -> bytes | None:
@@ -169,11 +163,15 @@ def items_of(site: Site) -> dict[str, Item]:
     event_ids = [event.id for event in site.events]
     for index, event in enumerate(site.events):
         path = f"events[{index}]"
-        found[event.id] = Item("event", event, event, path, tuple(event_ids[index + 1:]))
-        for kind, children in (("session", event.sessions), ("deadline", event.deadlines)):
+        venue = site.venue(event.venue) if event.venue else None
+        found[event.id] = Item("event", event, event, path, tuple(event_ids[index + 1:]), venue)
+        groups: tuple[tuple[str, tuple[Session | Deadline, ...]], ...] = (
+            ("session", event.sessions), ("deadline", event.deadlines))
+        for kind, children in groups:
             ids = [child.id for child in children]
             for number, child in enumerate(children):
-                found[child.id] = Item(kind, child, event, f"{path}.{kind}s[{number}]", tuple(ids[number + 1:]))
+                found[child.id] = Item(kind, child, event, f"{path}.{kind}s[{number}]", tuple(ids[number + 1:]),
+                                       venue)
     return found
 
 
@@ -203,9 +201,13 @@ def review_sites(old: Site | None, new: Site, positions: Positions, *, file: str
 
 
 def content_fields(before: Item, after: Item) -> list[str]:
-    """The names of the fields that differ, dates and status left out."""
+    """The names of the fields that differ, dates and status left out. An event whose venue
+    was renamed or moved counts as a change of its `venue`: its feeds' LOCATION changes."""
     names = [f.name for f in dataclasses.fields(after.value) if f.name not in NOT_COMPARED]
-    return [name for name in names if getattr(before.value, name, None) != getattr(after.value, name, None)]
+    fields = [name for name in names if getattr(before.value, name, None) != getattr(after.value, name, None)]
+    if after.kind == "event" and "venue" not in fields and before.venue != after.venue:
+        fields.append("venue")
+    return fields
 
 
 def is_changed(before: Item, after: Item) -> bool:
@@ -218,7 +220,7 @@ def is_changed(before: Item, after: Item) -> bool:
 # --- Wording ---------------------------------------------------------------------------------
 
 
-def when(first: Moment, last: Moment) -> str:
+def when(first: Day | Moment, last: Day | Moment) -> str:
     """Days or times in English, as editors read them: "8–9 July 2026"."""
     if isinstance(first, dt.datetime) and isinstance(last, dt.datetime):
         start = f"{format_day(first.date(), 'en')}, {first:%H:%M}"
@@ -227,6 +229,7 @@ def when(first: Moment, last: Moment) -> str:
         else:
             text = f"{start} – {format_day(last.date(), 'en')}, {last:%H:%M}"
         return f"{text} ({first.tzinfo})" if first.tzinfo else text
+    # Days as they are (a month-only value stays a month), times as their days.
     first_day = first.date() if isinstance(first, dt.datetime) else first
     last_day = last.date() if isinstance(last, dt.datetime) else last
     return plain(format_date_range(first_day, last_day, "en"))
@@ -272,7 +275,8 @@ def changed(before: Item, after: Item) -> Change | None:
                                date_part(before, after), fields_part(before, after)) if part]
     action = next((part.action for part in parts if part.action != "changed"), "changed")
     revision = ""
-    if after.kind == "event" and before.value.revision != after.value.revision:
+    if isinstance(before.value, Event) and isinstance(after.value, Event) \
+            and before.value.revision != after.value.revision:
         revision = f"; revision {before.value.revision} → {after.value.revision}"
     what = f"{after.label()} {'; '.join(part.clause for part in parts)}{revision}."
     seen = [part.seen for part in parts if part.seen]
@@ -304,7 +308,8 @@ def status_part(before: Item, after: Item) -> Part | None:
 def parent_part(before: Item, after: Item) -> Part | None:
     if before.event.id == after.event.id:
         return None
-    return Part("changed", f"now belongs to event `{after.event.id}` (before: `{before.event.id}`)", None)
+    return Part("changed", f"now belongs to event `{after.event.id}` (before: `{before.event.id}`)",
+                f"it under the name, place and link of event `{after.event.id}`")
 
 
 def date_part(before: Item, after: Item) -> Part | None:
@@ -412,13 +417,14 @@ def revision_problems(before: Item, after: Item, old_items: dict[str, Item], new
 
 
 def render_markdown(review: Review) -> str:
-    """The report as Markdown, for a pull request comment or the GitHub step summary."""
-    lines = [f"## Changes to the events in {review.file}", "",
-             f"Compared with `{review.base}`."]
-    lines += ["", *(f"> {note}" for note in review.notes)] if review.notes else []
+    """The report as Markdown, for a pull request comment or the GitHub step summary. Every
+    line that holds text from the data is escaped: it shows as typed, on one line."""
+    lines = [f"## Changes to the events in {markdown(review.file)}", "",
+             f"Compared with `{one_line(review.base).replace('`', '')}`."]
+    lines += ["", *(f"> {markdown(note)}" for note in review.notes)] if review.notes else []
     lines.append("")
     if review.changes:
-        lines += [f"- {change}" for change in review.changes]
+        lines += [f"- {markdown(str(change))}" for change in review.changes]
     elif not review.errors:
         lines.append("No event, session or deadline changed.")
     errors = review.errors
@@ -426,9 +432,9 @@ def render_markdown(review: Review) -> str:
     if errors:
         count = f"{len(errors)} problem{'s' if len(errors) != 1 else ''}"
         lines += ["", f"### {count} to fix before this can be merged", ""]
-        lines += [f"- {problem}" for problem in errors]
+        lines += [f"- {markdown(str(problem))}" for problem in errors]
     if warnings:
         lines += ["", "### Worth a look", ""]
-        lines += [f"- {problem}" for problem in warnings]
+        lines += [f"- {markdown(str(problem))}" for problem in warnings]
     return "\n".join(lines) + "\n"
 

@@ -7,25 +7,45 @@ import difflib
 import datetime as dt
 import zoneinfo
 
-from eventsite.model import Event, Session, Site, first_day, last_day
+from eventsite.model import Event, Moment, Session, Site, first_day, last_day
 from eventsite.problems import Problem, describe
 from eventsite.yamltypes import Walk
 
 
-def check_site(site: Site, walk: Walk) -> Site:
-    """Record cross-field problems in `walk`; return the site with session times made aware."""
+def with_session_zones(site: Site) -> Site:
+    """The site with each session's time zone filled in (its own, else its venue's) and its
+    times of day made aware in that zone; a time with no zone to be had stays as it is
+    (`check_site` reports it)."""
+    events = []
+    for event in site.events:
+        venue = site.index.get(event.venue) if event.venue else None
+        sessions = []
+        for session in event.sessions:
+            zone_name = session.timezone or getattr(venue, "timezone", None)
+            zone = zoneinfo.ZoneInfo(zone_name) if zone_name else None
+            end = None if session.end is None else in_zone(session.end, zone)
+            sessions.append(dataclasses.replace(session, timezone=zone_name, start=in_zone(session.start, zone),
+                                                end=end))
+        events.append(dataclasses.replace(event, sessions=tuple(sessions)))
+    return dataclasses.replace(site, events=tuple(events))
+
+
+def in_zone(moment: Moment, zone: zoneinfo.ZoneInfo | None) -> Moment:
+    """A time of day without a zone, placed in `zone`; anything else as it is."""
+    if zone and isinstance(moment, dt.datetime) and moment.tzinfo is None:
+        return moment.replace(tzinfo=zone)
+    return moment
+
+
+def check_site(site: Site, walk: Walk) -> None:
+    """Record the problems across fields in `walk` (session times already given their zones)."""
     check_unique_ids(walk)
     check_references(walk)
-    events = []
     for index, event in enumerate(site.events):
         path = f"events[{index}]"
         check_event_dates(event, path, walk)
-        sessions = tuple(
-            check_session(site, event, session, f"{path}.sessions[{number}]", walk)
-            for number, session in enumerate(event.sessions)
-        )
-        events.append(dataclasses.replace(event, sessions=sessions))
-    return dataclasses.replace(site, events=tuple(events), index={})
+        for number, session in enumerate(event.sessions):
+            check_session(event, session, f"{path}.sessions[{number}]", walk)
 
 
 def article(noun: str) -> str:
@@ -71,20 +91,13 @@ def check_event_dates(event: Event, path: str, walk: Walk) -> None:
                 "an end on or after the start", describe(event.end.isoformat()))
 
 
-def check_session(site: Site, event: Event, session: Session, path: str, walk: Walk) -> Session:
-    venue = site.index.get(event.venue) if event.venue else None
-    zone_name = session.timezone or getattr(venue, "timezone", None)
-    resolved = {}
+def check_session(event: Event, session: Session, path: str, walk: Walk) -> None:
     for key in ("start", "end"):
         value = getattr(session, key)
         if isinstance(value, dt.datetime) and value.tzinfo is None:
-            if zone_name is None:
-                problem(walk, f"{path}.{key}", "a time of day needs a time zone: add timezone: "
-                        "(e.g. Europe/Zurich) to the session or a venue to the event",
-                        "a time zone", "a time without one")
-                continue
-            resolved[key] = value.replace(tzinfo=zoneinfo.ZoneInfo(zone_name))
-    session = dataclasses.replace(session, timezone=zone_name, **resolved)
+            problem(walk, f"{path}.{key}", "a time of day needs a time zone: add timezone: "
+                    "(e.g. Europe/Zurich) to the session or a venue to the event",
+                    "a time zone", "a time without one")
     if first_day(session.last) < first_day(session.start) or (
         isinstance(session.start, dt.datetime) and isinstance(session.last, dt.datetime)
         and session.start.tzinfo and session.last.tzinfo and session.last < session.start
@@ -98,4 +111,3 @@ def check_session(site: Site, event: Event, session: Session, path: str, walk: W
     if isinstance(session.start, dt.datetime) != isinstance(session.last, dt.datetime):
         problem(walk, f"{path}.end", "start and end must both be days or both be times",
                 "the same form as start", describe(session.last.isoformat()))
-    return session

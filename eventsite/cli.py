@@ -1,4 +1,4 @@
-"""Command line for editors and CI: `python -m eventsite validate`, `translations`, `schema`."""
+"""Command line for editors, translators and CI: `python -m eventsite validate`, `translations`, `schema`, ..."""
 
 from __future__ import annotations
 
@@ -7,28 +7,49 @@ import datetime as dt
 import json
 import os
 import sys
+from importlib import metadata
 from pathlib import Path
 
 from eventsite import changes as change_report
-from eventsite import scaffold, schema
+from eventsite import github, scaffold, schema, xliff
+from eventsite import translations as exchange
+from eventsite.escaping import log_line
 from eventsite.languages import LANGUAGES
 from eventsite.loader import parse, read_site
 from eventsite.translations import missing_in
 
 DEFAULT_DATA = Path("data/events.yaml")
+TRANSLATION_ACTIONS = ("report", "export", "import", "lock")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eventsite", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"eventsite {package_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     validate = commands.add_parser("validate", help="check the data file and list every problem")
-    validate.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    validate.add_argument("data", nargs="*", type=Path, default=[DEFAULT_DATA],
+                          help="the data files to check (default: data/events.yaml)")
     validate.add_argument("--github", action="store_true", default=os.environ.get("GITHUB_ACTIONS") == "true",
                           help="also print GitHub Actions annotations (automatic on GitHub)")
+    add_summary_options(validate)
 
-    translations = commands.add_parser("translations", help="list the missing translations per language")
-    translations.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    translations = commands.add_parser("translations", help="missing and stale translations; XLIFF exchange")
+    actions = translations.add_subparsers(dest="action", required=True)
+    report = actions.add_parser("report", help="list the missing and stale translations per language")
+    report.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    export_xlf = actions.add_parser("export", help="write the texts of one language as an XLIFF 2.0 file")
+    export_xlf.add_argument("--lang", required=True, choices=exchange.TARGETS)
+    export_xlf.add_argument("--output", type=Path, required=True, help="the .xlf file to write")
+    export_xlf.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    import_xlf = actions.add_parser("import", help="write a translated XLIFF file back into the data file")
+    import_xlf.add_argument("xliff", type=Path)
+    import_xlf.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    lock = actions.add_parser("lock", help="record the English each translation was made from")
+    lock.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    lock.add_argument("--lang", action="append", choices=exchange.TARGETS, help="only this language (repeatable)")
+    lock.add_argument("--unit", action="append", metavar="PATH", help="mark this text's translations current "
+                      "(like events[3].title; repeatable); without it, only texts with no record are recorded")
 
     export = commands.add_parser("schema", help="print the JSON Schema of the data file")
     export.add_argument("--output", type=Path, help="write it to this file instead")
@@ -40,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     base.add_argument("--base-file", type=Path, metavar="PATH", help="compare with this file instead of git")
     compare.add_argument("--github", action="store_true", default=os.environ.get("GITHUB_ACTIONS") == "true",
                          help="also print GitHub Actions annotations (automatic on GitHub)")
+    add_summary_options(compare)
 
     new_event = commands.add_parser("new-event", help="print a new event to fill in (or add it with --write)")
     new_event.add_argument("id", help="the new event's id, like wsis-forum-2027")
@@ -50,9 +72,28 @@ def main(argv: list[str] | None = None) -> int:
                            "meeting (default) or session")
     new_event.add_argument("--write", action="store_true", help="add it to the data file instead of printing it")
 
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["translations"] and not set(argv[1:2]) & {*TRANSLATION_ACTIONS, "-h", "--help"}:
+        argv.insert(1, "report")  # the older bare form: `translations data/events.yaml`
     args = parser.parse_args(argv)
     return {"validate": run_validate, "translations": run_translations, "schema": run_schema,
             "changes": run_changes, "new-event": run_new_event}[args.command](args)
+
+
+def add_summary_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--summary", metavar="FILE", default=os.environ.get("GITHUB_STEP_SUMMARY"),
+                         help="append the full report as Markdown to FILE (default: $GITHUB_STEP_SUMMARY)")
+    command.add_argument("--max-annotations", type=int, default=github.MAX_ANNOTATIONS, metavar="N",
+                         help=f"annotate only the first N problems (default {github.MAX_ANNOTATIONS}, "
+                              "GitHub's limit per step), then point to the summary")
+
+
+def package_version() -> str:
+    """The installed package's version (from its metadata, i.e. pyproject.toml)."""
+    try:
+        return metadata.version("eventsite")
+    except metadata.PackageNotFoundError:  # run from a source folder that was never installed
+        return "unknown (not installed)"
 
 
 def missing_file(path: Path) -> bool:
@@ -63,39 +104,94 @@ def missing_file(path: Path) -> bool:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    if missing_file(args.data):
-        return 1
-    site, problems = read_site(args.data)
-    for problem in problems:
-        print(problem)
-        if args.github:
-            print(problem.github_annotation())
-    errors = sum(problem.severity == "error" for problem in problems)
-    if errors:
-        print(f"{args.data}: {errors} error{'s' if errors != 1 else ''}; fix them and run this again.",
-              file=sys.stderr)
-        return 1
-    assert site is not None
-    count = len(site.events)
-    print(f"{args.data}: OK ({count} event{'s' if count != 1 else ''})", file=sys.stderr)
-    return 0
+    paths = args.data if isinstance(args.data, list) else [args.data]
+    status, every_problem = 0, []
+    for path in paths:
+        if missing_file(path):
+            status = 1
+            continue
+        site, problems = read_site(path)
+        every_problem += problems
+        for problem in problems:
+            print(problem)
+        github.append_summary(args.summary, github.validation_summary(
+            str(path), problems, len(site.events) if site else None))
+        errors = sum(problem.severity == "error" for problem in problems)
+        if errors:
+            print(log_line(f"{path}: {errors} error{'s' if errors != 1 else ''}; fix them and run this again."),
+                  file=sys.stderr)
+            status = 1
+        else:
+            assert site is not None
+            count = len(site.events)
+            print(log_line(f"{path}: OK ({count} event{'s' if count != 1 else ''})"), file=sys.stderr)
+    if args.github and every_problem:
+        print(*github.annotation_lines(every_problem, args.max_annotations), sep="\n")
+    return status
 
 
 def run_translations(args: argparse.Namespace) -> int:
-    if missing_file(args.data):
+    if missing_file(args.data) or (args.action == "import" and missing_file(args.xliff)):
         return 1
-    parsed = parse(args.data.read_bytes(), str(args.data))
-    if parsed.walk is None:  # not UTF-8, not YAML, or empty
-        for problem in parsed.problems:
-            print(problem)
+    try:
+        texts = exchange.read_texts(args.data.read_bytes(), str(args.data))
+        lock = exchange.read_lock(exchange.lock_path(args.data))
+    except ValueError as error:  # not UTF-8, not YAML, or empty
+        print(error)
         return 1
-    report = missing_in(parsed.walk)
+    return {"report": translations_report, "export": translations_export, "import": translations_import,
+            "lock": translations_lock}[args.action](args, texts, lock)
+
+
+def translations_report(args: argparse.Namespace, texts: exchange.DataTexts, lock: exchange.Lock) -> int:
+    parsed = parse(texts.text.encode("utf-8"), str(args.data))
+    assert parsed.walk is not None
+    report, stale = missing_in(parsed.walk), exchange.stale_in(texts, lock)
     for lang in LANGUAGES:
         fields = report[lang]
-        print(f"{lang}: {len(fields)} missing" + (":" if fields else ""))
+        print(f"{lang}: {len(fields)} missing" + (f", {len(stale[lang])} stale" if stale.get(lang) else "")
+              + (":" if fields or stale.get(lang) else ""))
         for field, required in fields:
             print(f"  {field}" + (" (required: the build refuses this)" if required else ""))
+        for field in stale.get(lang, []):
+            print(f"  {field} (stale: its English text changed since it was translated)")
     return 1 if any(required for fields in report.values() for _f, required in fields) else 0
+
+
+def translations_export(args: argparse.Namespace, texts: exchange.DataTexts, lock: exchange.Lock) -> int:
+    units = exchange.units(texts, args.lang, lock)
+    args.output.write_bytes(xliff.render_xliff(units, args.lang, original=args.data.as_posix()))
+    counts = {name: sum(unit.state == name for unit in units) for name in ("missing", "stale", "translated")}
+    print(f"{args.output}: {len(units)} texts in {args.lang} ("
+          + ", ".join(f"{count} {name}" for name, count in counts.items()) + ")", file=sys.stderr)
+    return 0
+
+
+def translations_import(args: argparse.Namespace, texts: exchange.DataTexts, lock: exchange.Lock) -> int:
+    try:
+        lang, returned = xliff.read_xliff(args.xliff.read_bytes())
+        result = exchange.import_units(texts, lang, returned, lock)
+    except xliff.XliffError as error:
+        print(f"{args.xliff}: {error}", file=sys.stderr)
+        return 1
+    for warning in result.warnings:
+        print(f"{args.xliff}: {warning}", file=sys.stderr)
+    if result.text != texts.text:
+        args.data.write_text(result.text, encoding="utf-8", newline="")
+    if result.lock != lock:
+        exchange.lock_path(args.data).write_text(exchange.render_lock(result.lock, texts.paths), encoding="utf-8")
+    print(f"{args.data}: {len(result.changed)} {lang} text{'s' if len(result.changed) != 1 else ''} changed",
+          file=sys.stderr)
+    return run_validate(argparse.Namespace(data=args.data, github=False, summary=None, max_annotations=0))
+
+
+def translations_lock(args: argparse.Namespace, texts: exchange.DataTexts, lock: exchange.Lock) -> int:
+    updated = exchange.lock_current(texts, lock, langs=tuple(args.lang or exchange.TARGETS), paths=args.unit)
+    path = exchange.lock_path(args.data)
+    if updated != lock or not path.exists():
+        path.write_text(exchange.render_lock(updated, texts.paths), encoding="utf-8")
+    print(f"{path}: {len(updated)} texts recorded", file=sys.stderr)
+    return 0
 
 
 def run_schema(args: argparse.Namespace) -> int:
@@ -125,12 +221,9 @@ def run_changes(args: argparse.Namespace) -> int:
     report = change_report.render_markdown(review)
     print(report, end="")
     if args.github:
-        for problem in review.problems:
-            print(problem.github_annotation())
-    summary = os.environ.get("GITHUB_STEP_SUMMARY")
-    if summary:
-        with open(summary, "a", encoding="utf-8") as stream:
-            stream.write(report)
+        print(*github.annotation_lines(review.problems, args.max_annotations), sep="\n",
+              end="\n" if review.problems else "")
+    github.append_summary(args.summary, report)
     errors = len(review.errors)
     if errors:
         print(f"{args.data}: {errors} error{'s' if errors != 1 else ''} in the changes.", file=sys.stderr)

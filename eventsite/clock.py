@@ -5,16 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 import zoneinfo
+from collections.abc import Mapping
 
 # Where "today" is decided for "upcoming / past": the meetings' city. The browser script
 # (overrides/assets/eventsite.js) uses the same zone.
 SITE_TIMEZONE = "Europe/Zurich"
 
 
-def build_time(environ: dict[str, str] | None = None) -> dt.datetime:
+def build_time(environ: Mapping[str, str] | None = None) -> dt.datetime:
     """The build instant in UTC: SOURCE_DATE_EPOCH if set, else the current time (to the second)."""
-    environ = os.environ if environ is None else environ
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    epoch = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
     return dt.datetime.now(tz=dt.timezone.utc).replace(microsecond=0)

@@ -17,8 +17,12 @@ import re
 
 from markupsafe import escape
 
-# Characters that start or end Markdown syntax anywhere in a line (GitHub-flavoured).
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>:@])")
+# Characters that start or end Markdown syntax inside a line (GitHub-flavoured): emphasis,
+# links and images, tables, strike-through, mentions (@) and issue references (#). What
+# matters only at the start of a line (#, >, -, 1.) cannot occur there: see `markdown`.
+# Backticks stay: the reports quote ids in `code`, and a stray one only sets text in code
+# (inside which no other markup works).
+_MARKDOWN_SPECIAL = re.compile(r"([\\*_{}\[\]|~@#])")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x85\x0b\x0c]+")
 
 
@@ -34,9 +38,7 @@ def one_line(text: str) -> str:
 
 def markdown(text: str) -> str:
     """Text shown literally inside a line of Markdown: no markup, no HTML, no new line.
-
-    `@` is escaped too, so that data text cannot mention (notify) anyone on GitHub.
-    """
+    The caller puts it after something of its own ("- ", a heading), never at a line's start."""
     text = one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 

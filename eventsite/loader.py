@@ -74,7 +74,8 @@ def parse(data: bytes, file: str) -> Parsed:
     walk = schema.Walk(file)
     site = schema.SITE.convert(root, "", walk)
     if site is not schema.INVALID:
-        site = checks.check_site(site, walk)
+        site = checks.with_session_zones(site)
+        checks.check_site(site, walk)
     problems = sorted(walk.problems, key=lambda p: (p.line, p.column, p.path))
     errors = [problem for problem in problems if problem.severity == "error"]
     return Parsed(None if errors else site, problems, walk)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Union
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TypeVar, Union
 
 from eventsite.languages import DEFAULT_LANGUAGE
 
@@ -44,8 +45,14 @@ class Month:
 # A day, a month only, or (for sessions) an aware date-time.
 Day = Union[dt.date, Month]
 Moment = Union[dt.date, dt.datetime]
+T = TypeVar("T")
 
 STATUSES = ("confirmed", "tentative", "cancelled")
+# The combined calendar feeds (calendar/all.ics, calendar/deadlines.ics): no event may
+# take one of their names as its id, or its own feed would overwrite them.
+ALL_FEED = "all"
+DEADLINES_FEED = "deadlines"
+FEED_NAMES = (ALL_FEED, DEADLINES_FEED)
 EVENT_KINDS = ("forum", "summit", "dialogue", "high-level-event", "meeting", "session")
 DOCUMENT_KINDS = ("resolution", "letter", "report", "outcome")
 LINK_KINDS = ("registration", "information", "speaking-request", "contribution")
@@ -72,6 +79,22 @@ def last_day(day: Day | Moment) -> dt.date:
 def is_exact(day: Day | Moment) -> bool:
     """True for a real day or date-time, False for a month-only value."""
     return not isinstance(day, Month)
+
+
+def in_feeds(item: Event | Session | Deadline) -> bool:
+    """Exact enough for a calendar: False for items known only to the month, which a feed
+    would have to show on a made-up day."""
+    first, last = span(item)
+    return is_exact(first) and is_exact(last)
+
+
+def span(item: Event | Session | Deadline) -> tuple[Day | Moment, Day | Moment]:
+    """The first and last day (or moment) of an event, a session or a deadline."""
+    if isinstance(item, Deadline):
+        return item.date, item.date
+    if isinstance(item, Session):
+        return item.start, item.last
+    return item.start, item.end
 
 
 @dataclass(frozen=True)
@@ -165,7 +188,13 @@ class Event:
 
     @property
     def is_exact(self) -> bool:
-        return is_exact(self.start) and is_exact(self.end)
+        """Exact enough for a calendar (see `in_feeds`)."""
+        return in_feeds(self)
+
+    def status_of(self, item: Session | Deadline) -> str:
+        """What subscribers and readers are told of a session or deadline: its own status,
+        else its event's."""
+        return item.status or self.status
 
 
 @dataclass(frozen=True)
@@ -184,12 +213,16 @@ class Site:
     venues: tuple[Venue, ...] = ()
     documents: tuple[Document, ...] = ()
     events: tuple[Event, ...] = ()
-    index: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
-    def __post_init__(self) -> None:
+    @cached_property
+    def index(self) -> dict[str, object]:
+        """Every organisation, venue, document and event by id (the first, if one repeats).
+        Derived, so that a site made with dataclasses.replace never keeps a stale one."""
+        found: dict[str, object] = {}
         for group in (self.organisations, self.venues, self.documents, self.events):
             for item in group:
-                self.index.setdefault(item.id, item)
+                found.setdefault(item.id, item)
+        return found
 
     def organisation(self, id: str) -> Organisation:
         return self._get(id, Organisation)
@@ -203,7 +236,7 @@ class Site:
     def event(self, id: str) -> Event:
         return self._get(id, Event)
 
-    def _get(self, id: str, kind: type) -> object:
+    def _get(self, id: str, kind: type[T]) -> T:
         item = self.index[id]
         if not isinstance(item, kind):
             raise KeyError(f"{id} is a {type(item).__name__}, not a {kind.__name__}")

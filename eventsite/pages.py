@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from eventsite import calendars, dates, escaping
 from eventsite.languages import LANGUAGES, NATIVE_NAMES, direction, url_prefix
-from eventsite.model import Day, Event, Site, Text, first_day, is_exact, last_day
+from eventsite.model import Day, Event, Site, Text, first_day, in_feeds, is_exact, last_day
 from eventsite.ui import t
 
 @dataclass(frozen=True)
@@ -163,7 +163,7 @@ def render_page(kind: str, ctx: PageContext, env: jinja2.Environment, event_id: 
         ctx=ctx, site=site, lang=lang, today=today, timing=timing, days_until=days_until,
         text_in=text_in, paragraphs=paragraphs, map_link=map_link, event_path=event_path,
         links=calendars.add_to_calendar_links, feed_links=calendars.feed_links,
-        in_feeds=calendars.is_in_feeds, relative_days=relative_days,
+        in_feeds=in_feeds, relative_days=relative_days,
     )
     if kind == "event":
         assert event_id is not None

@@ -13,14 +13,11 @@ import re
 import yaml
 
 from eventsite import schema, yamltypes
-from eventsite.calendar_links import ALL_FEED, DEADLINES_FEED
 from eventsite.languages import LANGUAGES
 from eventsite.loader import YAML_LOADER
-from eventsite.model import EVENT_KINDS, STATUSES
+from eventsite.model import EVENT_KINDS, FEED_NAMES, STATUSES
 
-MAX_ID_LENGTH = 80
-# Ids that would overwrite a combined feed (calendar/all.ics, calendar/deadlines.ics).
-RESERVED_IDS = frozenset({ALL_FEED, DEADLINES_FEED})
+MAX_ID_LENGTH = yamltypes.MAX_ID_LENGTH
 COMMENT_COLUMN = 33
 
 
@@ -34,7 +31,7 @@ def check_new_id(event_id: str, used: set[str]) -> None:
         raise ScaffoldError(
             f"'{event_id}' cannot be an id: use lowercase letters, digits and single hyphens, "
             f"at most {MAX_ID_LENGTH} characters (like wsis-forum-2027); it becomes part of web addresses")
-    if event_id in RESERVED_IDS:
+    if event_id in FEED_NAMES:
         raise ScaffoldError(f"'{event_id}' cannot be an id: it is the name of a combined calendar feed")
     if event_id in used:
         raise ScaffoldError(f"'{event_id}' is already used in the data file: choose another id")

@@ -74,7 +74,7 @@ LINK = Record(model.Link, {
 })
 
 EVENT = Record(model.Event, {
-    "id": Field(Id(kind=model.Event, reserved=("all", "deadlines")),
+    "id": Field(Id(kind=model.Event, reserved=model.FEED_NAMES),
                 description="becomes the page URL and the calendar UID: never change it"),
     "kind": Field(Enum(values=model.EVENT_KINDS)),
     "status": Field(STATUS),

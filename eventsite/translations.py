@@ -1,14 +1,34 @@
-"""Which translations are missing, per language."""
+"""Which translations are missing or stale, per language, and the translation exchange
+(XLIFF 2.0 export and import, see `eventsite.xliff`).
+
+Stale detection keeps a small sidecar next to the data, `translations.lock.yaml`: for
+each text (its YAML path) the hash of the English text its translations were made from,
+either one hash for every language or a hash per language. A translation is stale when
+the English text's hash is no longer the recorded one. A text without a record counts
+as translated from the current English (texts written before the sidecar, or written
+together with their English).
+"""
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
-from eventsite.languages import LANGUAGES
+import yaml
+
+from eventsite import xliff
+from eventsite.languages import DEFAULT_LANGUAGE, LANGUAGES
 from eventsite.loader import parse
+from eventsite.problems import Problem
 from eventsite.yamltypes import Walk
 
 Report = dict[str, list[tuple[str, bool]]]
+Lock = dict[str, object]  # path -> hash (all languages) or {lang: hash}
+TARGETS = tuple(lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
+LOCK_HEADER = ("# The English text each translation was made from, as a hash: one for all languages, or one\n"
+               "# per language. Written by `python -m eventsite translations import` and `... lock`;\n"
+               "# a translation whose hash differs from its English text's is stale. See README.md.\n")
 
 
 def missing_in(walk: Walk) -> Report:
@@ -24,3 +44,149 @@ def missing_by_language(path: str | Path) -> Report:
     """`missing_in` for a data file (empty lists if it cannot be read as YAML)."""
     walk = parse(Path(path).read_bytes(), str(path)).walk
     return missing_in(walk) if walk is not None else {lang: [] for lang in LANGUAGES}
+
+
+# --- The lock -------------------------------------------------------------------------
+
+
+def lock_path(data: Path) -> Path:
+    """The sidecar of a data file: data/events.yaml -> data/translations.lock.yaml."""
+    return data.with_name("translations.lock.yaml")
+
+
+def source_hash(english: str) -> str:
+    """A short, stable hash of an English text."""
+    return hashlib.sha256(english.encode("utf-8")).hexdigest()[:12]
+
+
+def read_lock(path: Path) -> Lock:
+    """The lock file's records ({} when there is none yet)."""
+    if not path.exists():
+        return {}
+    loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(loaded, dict):
+        raise ValueError(f"{path}: expected a mapping of text paths to hashes")
+    return loaded
+
+
+def recorded(lock: Lock, path: str, lang: str) -> str | None:
+    """The hash of the English text `lang`'s translation of `path` was made from, if recorded."""
+    record = lock.get(path)
+    return record.get(lang) if isinstance(record, dict) else record  # type: ignore[return-value]
+
+
+def with_records(lock: Lock, records: dict[tuple[str, str], str]) -> Lock:
+    """The lock with (path, lang) -> hash set; one hash where every language agrees."""
+    updated = dict(lock)
+    for (path, lang), digest in records.items():
+        current = updated.get(path)
+        per_lang = dict(current) if isinstance(current, dict) else (
+            {code: current for code in TARGETS} if current else {})
+        per_lang[lang] = digest
+        values = {per_lang.get(code) for code in TARGETS}
+        updated[path] = values.pop() if len(values) == 1 and None not in values else {
+            code: per_lang[code] for code in TARGETS if code in per_lang}
+    return updated
+
+
+def render_lock(lock: Lock, order: list[str]) -> str:
+    """The lock file's text, in the data file's order of texts (then any others)."""
+    ordered = {path: lock[path] for path in order if path in lock}
+    ordered.update({path: value for path, value in sorted(lock.items()) if path not in ordered})
+    return LOCK_HEADER + yaml.safe_dump(ordered, sort_keys=False, allow_unicode=True, width=200)
+
+
+# --- States ----------------------------------------------------------------------------
+
+
+def state(target: str, english: str, record: str | None) -> str:
+    """missing, stale or translated."""
+    if not target:
+        return "missing"
+    if record is not None and record != source_hash(english):
+        return "stale"
+    return "translated"
+
+
+@dataclass(frozen=True)
+class DataTexts:
+    """A data file read for the translation exchange: its text, node tree and text paths."""
+
+    text: str
+    root: yaml.Node
+    paths: list[str]
+    problems: list[Problem]
+
+
+def read_texts(data: bytes, file: str) -> DataTexts:
+    """The data file's texts, or ValueError naming why it cannot be read as YAML."""
+    parsed = parse(data, file)
+    if parsed.walk is None:
+        raise ValueError("\n".join(str(problem) for problem in parsed.problems))
+    text = data.decode("utf-8")
+    return DataTexts(text, xliff.compose(text), [path for path, _r, _m in parsed.walk.translations],
+                     parsed.problems)
+
+
+def units(texts: DataTexts, lang: str, lock: Lock) -> list[xliff.Unit]:
+    """Every text with an English source, in `lang`, with its state."""
+    return [xliff.Unit(path, english, target, state(target, english, recorded(lock, path, lang)))
+            for path, english, target in xliff.texts(texts.root, texts.paths, lang)]
+
+
+def stale_in(texts: DataTexts, lock: Lock) -> dict[str, list[str]]:
+    """For each language, the paths of its stale translations."""
+    return {lang: [unit.path for unit in units(texts, lang, lock) if unit.state == "stale"]
+            for lang in TARGETS}
+
+
+# --- Import ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What an import does: the new data text and lock, what changed, and warnings."""
+
+    text: str
+    lock: Lock
+    changed: list[str]
+    warnings: list[str]
+
+
+def import_units(texts: DataTexts, lang: str, returned: list[xliff.Returned], lock: Lock) -> Imported:
+    """Apply a translated file: the values that differ are rewritten, and the lock records
+    the English each new or confirmed translation was made from (the unit's <source>)."""
+    current = {path: (english, target) for path, english, target in xliff.texts(texts.root, texts.paths, lang)}
+    values: dict[str, str] = {}
+    records: dict[tuple[str, str], str] = {}
+    warnings: list[str] = []
+    for unit in returned:
+        if unit.path not in current:
+            warnings.append(f"{unit.path}: no such text in the data file; skipped")
+            continue
+        english, target = current[unit.path]
+        new = unit.target or ""
+        if not new.strip() or (unit.state not in xliff.DONE_STATES and new == target):
+            continue  # not translated, or left as it was exported
+        if unit.source != english:
+            warnings.append(f"{unit.path}: the English text changed since the export; "
+                            "imported, and marked stale until translated again")
+        was = state(target, english, recorded(lock, unit.path, lang))
+        if new != target:
+            values[unit.path] = new
+        if new != target or was == "stale":
+            records[(unit.path, lang)] = source_hash(unit.source)
+    text = xliff.apply_translations(texts.text, lang, values) if values else texts.text
+    return Imported(text, with_records(lock, records) if records else lock, sorted(values), warnings)
+
+
+def lock_current(texts: DataTexts, lock: Lock, *, langs: tuple[str, ...] = TARGETS,
+                 paths: list[str] | None = None) -> Lock:
+    """Record the current English for translations: with `paths`, those (confirming them
+    current); without, only the translations that have no record yet."""
+    records = {}
+    for lang in langs:
+        for path, english, target in xliff.texts(texts.root, texts.paths, lang):
+            if target and ((paths is None and recorded(lock, path, lang) is None) or (paths and path in paths)):
+                records[(path, lang)] = source_hash(english)
+    return with_records(lock, records) if records else lock

@@ -158,7 +158,7 @@ class Str(Type):
 
 @dataclass
 class Id(Str):
-    kind: type | None = None
+    kind: type = object  # the model class of the item
     pattern: str | None = ID_PATTERN
     expected: str = "an id of lowercase letters, digits and single hyphens (it becomes a URL)"
     reserved: tuple[str, ...] = ()
@@ -176,7 +176,7 @@ class Id(Str):
 
 @dataclass
 class Ref(Str):
-    kind: type | None = None
+    kind: type = object  # the model class of the item
     pattern: str | None = ID_PATTERN
     expected: str = "the id of an item defined in this file"
     max_length: int = MAX_ID_LENGTH
@@ -207,7 +207,7 @@ class Link(Str):
 
     def json_schema(self) -> dict[str, Any]:
         schema = super().json_schema()
-        return {**schema, "pattern": r"^(https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#][^\s]*)?|mailto:[^@\s<>]+@[^@\s<>]+)$",
+        return {**schema, "pattern": r'^(https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#][^\s<>"{}|^`\\]*)?|mailto:[^@\s<>]+@[^@\s<>]+)$',
                 "format": "uri"}
 
 
@@ -215,6 +215,10 @@ def link_problem(value: str) -> str:
     """Why a link is refused, or '' if it is a good one."""
     if re.search(r"\s", value):
         return "a link cannot contain spaces or line breaks"
+    if "\\" in value:
+        return "a link cannot contain a backslash (browsers read it as /, which can hide the real address)"
+    if re.search(r'[<>"{}|^`]', value):
+        return 'a link cannot contain < > " { } | ^ or ` (write them %-encoded, as an address bar shows them)'
     if value.startswith("mailto:"):
         return "" if re.match(EMAIL_PATTERN, value[len("mailto:"):]) else "not an e-mail address after mailto:"
     if not re.match(r"^https?://", value):
@@ -496,7 +500,7 @@ class Record(Type):
 def unique_pairs(node: yaml.MappingNode, path: str, walk: Walk) -> list[tuple[yaml.Node, yaml.Node]]:
     """The key/value pairs of a mapping; a repeated key is a problem (PyYAML would keep the last)."""
     seen: dict[str, yaml.Node] = {}
-    pairs = []
+    pairs: list[tuple[yaml.Node, yaml.Node]] = []
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             walk.error(key_node, path, "a key must be a plain word", "a key", found_node(key_node))

@@ -51,7 +51,7 @@ class EventsitePlugin(BasePlugin[EventsiteConfig]):
         elif i18n.is_outer_build(config):  # once per build, not once per language
             self.build = self.start(config)
         lang = i18n.language(config)
-        config.site_name, config.site_description = self.site_build().site_identity(lang)  # type: ignore[assignment]
+        config.site_name, config.site_description = self.site_build().site_identity(lang)
         return config
 
     def start(self, config: MkDocsConfig) -> SiteBuild:

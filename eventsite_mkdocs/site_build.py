@@ -9,10 +9,11 @@ import multiprocessing
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import jinja2.bccache
@@ -121,7 +122,7 @@ class SiteBuild:
         (plain text: overrides/layout.html escapes it) in a language."""
         return Markup(escaping.html(self.site.site.title.get(lang))), self.site.site.description.get(lang)
 
-    def page_meta(self, meta: dict[str, object], lang: str) -> None:
+    def page_meta(self, meta: MutableMapping[str, Any], lang: str) -> None:
         """A generated page's title and description, escaped for HTML: Material prints both
         as they are (in <title>, the header and the <h1>)."""
         event_id = meta.get("event")
@@ -129,7 +130,7 @@ class SiteBuild:
             for key, text in pages.page_meta(self.site.event(event_id), lang).items():
                 meta[key] = Markup(escaping.html(text))
 
-    def page_html(self, html: str, meta: dict[str, object], lang: str, page_path: str) -> str:
+    def page_html(self, html: str, meta: MutableMapping[str, Any], lang: str, page_path: str) -> str:
         """A page's HTML with its data part added (pages with `eventsite:` in their front matter)."""
         kind = meta.get("eventsite")
         if not isinstance(kind, str) or not kind:

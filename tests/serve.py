@@ -204,3 +204,10 @@ def browser():
         instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         yield instance
         instance.close()
+
+
+@pytest.fixture(scope="session")
+def serve_folder():
+    """`serve(root, prefix)`, for a test that builds a site of its own (a test module must
+    not import this module, see above)."""
+    return serve

@@ -95,7 +95,7 @@ def test_the_sitemap_dates_an_event_page_by_its_event_and_others_by_the_newest_e
     first, *others = site.events
     older = dataclasses.replace(first, updated=dt.date(2020, 1, 2))
     newer = [dataclasses.replace(event, updated=dt.date(2030, 3, 4)) for event in others[:1]]
-    changed = dataclasses.replace(site, events=(older, *newer), index={})
+    changed = dataclasses.replace(site, events=(older, *newer))
     dates = last_modified(changed)
     assert dates[f"events/{first.id}/"] == dt.date(2020, 1, 2)
     assert dates[""] == (dt.date(2030, 3, 4) if newer else dt.date(2020, 1, 2))

@@ -26,7 +26,8 @@ import yaml
 from icalendar import Calendar
 
 from eventsite import calendar_links  # noqa: F401  (imported before calendars: no import cycle)
-from eventsite.calendars import add_to_calendar_links, feed_links, feeds, is_in_feeds
+from eventsite.calendars import add_to_calendar_links, feed_links, feeds
+from eventsite.model import in_feeds
 from eventsite.clock import build_time
 from eventsite.languages import LANGUAGES
 from eventsite.loader import load_site, read_site
@@ -233,12 +234,12 @@ def test_each_feed_holds_exactly_its_events_sessions_and_deadlines(name: str) ->
 def test_month_only_items_are_left_out_of_every_feed() -> None:
     site = fixture_site()
     summit = site.event("wsis-2027-summit")
-    assert not is_in_feeds(summit)
-    assert not is_in_feeds(summit.deadlines[0])
-    assert not is_in_feeds(site.event("wsis-forum-2026").deadlines[1])
-    assert is_in_feeds(summit.sessions[0])  # its own date is exact
-    assert is_in_feeds(site.event("wsis-forum-2026"))
-    assert is_in_feeds(site.event("wsis-forum-2026").deadlines[0])
+    assert not in_feeds(summit)
+    assert not in_feeds(summit.deadlines[0])
+    assert not in_feeds(site.event("wsis-forum-2026").deadlines[1])
+    assert in_feeds(summit.sessions[0])  # its own date is exact
+    assert in_feeds(site.event("wsis-forum-2026"))
+    assert in_feeds(site.event("wsis-forum-2026").deadlines[0])
     for lang, path, data in every_feed():
         assert not MONTH_ONLY_IDS & set(vevents(data)), path
         assert not path.endswith("wsis-2027-summit.ics")
@@ -379,7 +380,7 @@ def test_site_url_without_trailing_slash_gives_the_same_feeds() -> None:
 
 def test_an_event_id_named_like_a_feed_is_refused() -> None:
     site = fixture_site()
-    clash = dataclasses.replace(site, events=(dataclasses.replace(site.events[0], id="deadlines"),), index={})
+    clash = dataclasses.replace(site, events=(dataclasses.replace(site.events[0], id="deadlines"),))
     with pytest.raises(ValueError, match="deadlines"):
         feeds(clash, "en", site_url=SITE_URL, stamp=STAMP)
 
@@ -417,7 +418,7 @@ def test_commas_semicolons_and_line_breaks_are_escaped() -> None:
 def injected_site(title: str) -> Site:
     site = fixture_site()
     event = dataclasses.replace(site.event("igf-2026-dialogue"), title=Text({"en": title}), status="confirmed")
-    return dataclasses.replace(site, events=(event,), index={})
+    return dataclasses.replace(site, events=(event,))
 
 
 def test_a_title_with_a_newline_and_semicolon_cannot_inject_a_property() -> None:
@@ -537,7 +538,8 @@ def query(url: str) -> dict[str, list[str]]:
 def test_add_to_calendar_links_of_an_event() -> None:
     site = fixture_site()
     links = add_to_calendar_links(site.event("wsis-forum-2026"), "fr", site_url=SITE_URL, site=site)
-    assert set(links) == {"download", "subscribe", "google_subscribe", "outlook_subscribe", "google_event"}
+    assert set(links) == {"download", "subscribe", "google_subscribe", "outlook_subscribe", "outlook_work_subscribe",
+                          "google_event", "outlook_event", "outlook_work_event"}
     assert links["download"] == "https://events.example.org/geneva/fr/calendar/wsis-forum-2026.ics"
     assert links["subscribe"] == "webcal://events.example.org/geneva/fr/calendar/all.ics"
     assert links["google_subscribe"] == ("https://calendar.google.com/calendar/render?cid="
@@ -579,6 +581,8 @@ def test_a_month_only_event_gets_only_the_subscribe_links() -> None:
                             "webcal%3A%2F%2Fevents.example.org%2Fgeneva%2Fcalendar%2Fall.ics",
         "outlook_subscribe": "https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2F"
                              "events.example.org%2Fgeneva%2Fcalendar%2Fall.ics&name=Test%20meetings%3A%20events",
+        "outlook_work_subscribe": "https://outlook.office.com/calendar/0/addfromweb?url=https%3A%2F%2F"
+                                  "events.example.org%2Fgeneva%2Fcalendar%2Fall.ics&name=Test%20meetings%3A%20events",
     }
 
 
@@ -613,6 +617,9 @@ def test_feed_links_for_the_home_page() -> None:
         "outlook_subscribe": "https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2F"
                              "events.example.org%2Fgeneva%2Fzh%2Fcalendar%2Fdeadlines.ics"
                              "&name=%E6%B5%8B%E8%AF%95%E4%BC%9A%E8%AE%AE%EF%BC%9A%E6%88%AA%E6%AD%A2%E6%97%A5%E6%9C%9F",
+        "outlook_work_subscribe": "https://outlook.office.com/calendar/0/addfromweb?url=https%3A%2F%2F"
+                                  "events.example.org%2Fgeneva%2Fzh%2Fcalendar%2Fdeadlines.ics"
+                                  "&name=%E6%B5%8B%E8%AF%95%E4%BC%9A%E8%AE%AE%EF%BC%9A%E6%88%AA%E6%AD%A2%E6%97%A5%E6%9C%9F",
     }
 
 
@@ -701,7 +708,7 @@ def test_a_cancelled_deadline_stays_in_the_feed_as_cancelled_while_its_event_is_
     site = load_site(ROOT / "data" / "events.example.yaml")
     event = site.events[0]
     deadline = dataclasses.replace(event.deadlines[0], status="cancelled")
-    site = dataclasses.replace(site, events=(dataclasses.replace(event, deadlines=(deadline,)),), index={})
+    site = dataclasses.replace(site, events=(dataclasses.replace(event, deadlines=(deadline,)),))
     feed = feeds(site, "en", site_url="https://example.org/", stamp=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
     text = feed["calendar/deadlines.ics"].decode()
     assert f"UID:{deadline.id}@events.example.org" in text

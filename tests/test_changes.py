@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from eventsite import changes, cli
-from eventsite.loader import parse_site
+from eventsite.loader import parse, parse_site
 from eventsite.model import Site
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "changes"
@@ -176,9 +176,9 @@ def test_a_new_file_with_errors_is_not_compared_and_its_errors_are_reported() ->
 
 def site_and_positions(case: str) -> tuple[Site, changes.Positions]:
     data = (FIXTURES / f"{case}.before.yaml").read_bytes()
-    site, _problems = parse_site(data, FILE)
-    assert site is not None
-    return site, changes.positions_of(data, FILE)
+    parsed = parse(data, FILE)
+    assert parsed.site is not None and parsed.walk is not None
+    return parsed.site, parsed.walk.positions
 
 
 def test_a_cancelled_session_is_reported_on_its_own_and_needs_the_event_revision() -> None:
@@ -186,7 +186,7 @@ def test_a_cancelled_session_is_reported_on_its_own_and_needs_the_event_revision
     event = old.events[0]
     session = dataclasses.replace(event.sessions[1], status="cancelled")
     new = dataclasses.replace(old, events=(dataclasses.replace(event, sessions=(event.sessions[0], session)),
-                                           *old.events[1:]), index={})
+                                           *old.events[1:]))
     result = changes.review_sites(old, new, positions, file=FILE, base="origin/main")
     assert [str(change) for change in result.changes] == [
         "Session `wsis-forum-2026-closing` (Closing) of event `wsis-forum-2026` was cancelled. "
@@ -201,8 +201,7 @@ def test_a_cancelled_session_is_reported_on_its_own_and_needs_the_event_revision
 
 def test_a_lower_revision_is_an_error_even_without_other_changes() -> None:
     old, positions = site_and_positions("moved")
-    new = dataclasses.replace(old, events=(dataclasses.replace(old.events[0], revision=1), *old.events[1:]),
-                              index={})
+    new = dataclasses.replace(old, events=(dataclasses.replace(old.events[0], revision=1), *old.events[1:]))
     result = changes.review_sites(old, new, positions, file=FILE, base="origin/main")
     assert result.changes == ()
     assert [problem.text() for problem in result.problems] == [
@@ -214,10 +213,10 @@ def test_a_lower_revision_is_an_error_even_without_other_changes() -> None:
 def test_reinstating_a_cancelled_event_says_so() -> None:
     old, positions = site_and_positions("moved")
     cancelled = dataclasses.replace(old, events=(dataclasses.replace(old.events[0], status="cancelled"),
-                                                 *old.events[1:]), index={})
+                                                 *old.events[1:]))
     result = changes.review_sites(cancelled, dataclasses.replace(
         old, events=(dataclasses.replace(old.events[0], revision=3, updated=dt.date(2026, 4, 2)),
-                     *old.events[1:]), index={}), positions, file=FILE, base="origin/main")
+                     *old.events[1:])), positions, file=FILE, base="origin/main")
     assert [str(change) for change in result.changes] == [
         "Event `wsis-forum-2026` (WSIS Forum 2026) is no longer cancelled (now confirmed); revision 2 → 3. "
         "Subscribers will see it as confirmed again.",
@@ -228,7 +227,7 @@ def test_reinstating_a_cancelled_event_says_so() -> None:
 def test_changes_seen_only_on_the_web_page_say_so_for_subscribers() -> None:
     old, positions = site_and_positions("moved")
     event = dataclasses.replace(old.events[0], organisers=("itu",), revision=3, updated=dt.date(2026, 4, 2))
-    result = changes.review_sites(old, dataclasses.replace(old, events=(event, *old.events[1:]), index={}),
+    result = changes.review_sites(old, dataclasses.replace(old, events=(event, *old.events[1:])),
                                   positions, file=FILE, base="origin/main")
     assert [str(change) for change in result.changes] == [
         "Event `wsis-forum-2026` (WSIS Forum 2026) changed: organisers; revision 2 → 3. "
@@ -255,12 +254,12 @@ def test_the_markdown_report_lists_changes_then_errors_then_warnings() -> None:
         "\n"
         "### 1 problem to fix before this can be merged\n"
         "\n"
-        "- data/events.yaml:16:15: events[0].revision: the published event changed (title) but its revision "
+        "- data/events.yaml:16:15: events\\[0\\].revision: the published event changed (title) but its revision "
         "did not: raise revision from 2 to 3, so that calendars take the change (expected 3 or more, found 2)\n"
         "\n"
         "### Worth a look\n"
         "\n"
-        "- data/events.yaml:17:14: warning: events[0].updated: the event changed but updated is still "
+        "- data/events.yaml:17:14: warning: events\\[0\\].updated: the event changed but updated is still "
         "2026-03-17: set it to the day of this change (expected a date after 2026-03-17, found 2026-03-17)\n"
     )
 
@@ -342,7 +341,7 @@ def test_a_cancelled_deadline_is_reported_on_its_own_and_needs_the_event_revisio
     event = next(event for event in old.events if event.deadlines)
     deadline = dataclasses.replace(event.deadlines[0], status="cancelled")
     changed = dataclasses.replace(event, deadlines=(deadline, *event.deadlines[1:]))
-    new = dataclasses.replace(old, events=tuple(changed if e is event else e for e in old.events), index={})
+    new = dataclasses.replace(old, events=tuple(changed if e is event else e for e in old.events))
     result = changes.review_sites(old, new, positions, file=FILE, base="origin/main")
     assert [change.kind for change in result.changes] == ["deadline"]
     assert "was cancelled" in str(result.changes[0])
