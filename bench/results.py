@@ -211,7 +211,8 @@ def weight_section(f: Figures) -> list[str]:
         return []
     out: list[str] = []
     out += ["", "## 5. Page weight (first visit)", "",
-            "The real site (data/events.yaml) served on 127.0.0.1 by the tests' HTTP server (tests/serve.py, gzip like a static host), each page loaded "
+            "The real site (data/events.yaml) served on 127.0.0.1 by the tests' HTTP server (tests/serve.py, "
+            "gzip like a static host), each page loaded "
             "in a fresh headless chromium context (Playwright) until the network is idle. Sizes are every "
             "response body gzip-compressed at level 6, in KB (1,024 bytes). Counted = HTML + CSS + JS + fonts + "
             "images. Then the search box is clicked and 'WSIS' typed: which index is fetched.", "",
@@ -262,7 +263,6 @@ def lighthouse_section(f: Figures) -> list[str]:
                 audits.setdefault(miss.split(" (")[0], []).append(r)
         for audit_id, where in audits.items():
             pages_list = ", ".join(f"{r['lang']} {r['page']}" for r in where)
-            short_id = audit_id.split(":", 1)[1]
             first = where[0]
             values = [m.split(" (", 1)[1].rstrip(")") for m in first["misses"]
                       if m.split(" (")[0] == audit_id and " (" in m]

@@ -43,7 +43,8 @@ from weight import bench_weight
 
 def arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="50,200,1000", help="event counts for the build scaling (default %(default)s)")
+    parser.add_argument("--sizes", default="50,200,1000",
+                        help="event counts for the build scaling (default %(default)s)")
     parser.add_argument("--quick", action="store_true", help="50 and 200 events only, profile 50")
     parser.add_argument("--repeat", type=int, default=2, help="builds per configuration; the min is reported")
     parser.add_argument("--sequential", action="store_true", help="also time `mkdocs build` (one process) per size")

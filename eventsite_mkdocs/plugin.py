@@ -23,8 +23,15 @@ from eventsite.clock import build_time
 from eventsite.loader import DataError, load_site
 from eventsite.ui import t
 from eventsite_mkdocs import i18n
-from eventsite_mkdocs.site_build import (FeedJob, Inputs, MissingAddress, SiteBuild, below_prefix, site_address,
-                                         spawn_pool)
+from eventsite_mkdocs.site_build import (
+    FeedJob,
+    Inputs,
+    MissingAddress,
+    SiteBuild,
+    below_prefix,
+    site_address,
+    spawn_pool,
+)
 
 
 class EventsiteConfig(Config):

@@ -143,7 +143,7 @@ class SiteBuild:
         """(hreflang, absolute URL) of a page in every language, plus x-default."""
         path = below_prefix(page_url, lang)
         links = [(other, f"{self.inputs.site_url}{url_prefix(other)}{path}") for other in LANGUAGES]
-        return links + [("x-default", f"{self.inputs.site_url}{path}")]
+        return [*links, ("x-default", f"{self.inputs.site_url}{path}")]
 
     def record_page(self, page_url: str, lang: str) -> None:
         """Remember a page for the sitemap."""
