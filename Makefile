@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site deploy-site serve test validate translations schema bench system-packages clean
+.PHONY: site deploy-site serve test validate translations schema bench screenshots system-packages clean
 
 # The languages are built in parallel processes (the same bytes as `mkdocs build`).
 site: $(VENV)/.installed
@@ -33,6 +33,11 @@ schema: $(VENV)/.installed
 
 bench: $(VENV)/.installed node_modules/.installed system-packages
 	$(BIN)/python bench/run.py
+
+# Contact sheets of the main pages in six languages, phone and desktop, for reviewers
+# (screenshots/, not committed).
+screenshots: $(VENV)/.installed system-packages
+	$(BIN)/python tools/screenshots.py
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || python3 -m venv $(VENV)

@@ -18,6 +18,7 @@ from icalendar import Calendar, Timezone, vText
 from icalendar import Event as VEvent
 from icalendar.prop import vDDDTypes
 
+from eventsite import typography
 from eventsite.calendar_links import (add_to_calendar_links, all_day_span, event_url, feed_links, feed_name,
                                       feed_path, home_url, site_host, site_root, venue_text)
 from eventsite.model import (ALL_FEED, DEADLINES_FEED, FEED_NAMES, Day, Deadline, Event, Moment, Session, Site,
@@ -112,8 +113,10 @@ def feed_entries(context: FeedContext) -> dict[str, Entry]:
         if in_feeds(event):
             entries[event.id] = entry(event_component(event, context))
         for session in event.sessions:
-            if in_feeds(session):
-                entries[session.id] = entry(session_component(event, session, context))
+            if in_feeds(session) and session.id not in entries:
+                # A shared item is built once, from the first event it names (one UID, one entry).
+                home = context.site.event(session.events[0]) if session.shared else event
+                entries[session.id] = entry(session_component(home, session, context))
         for deadline in event.deadlines:
             if in_feeds(deadline):
                 entries[deadline.id] = entry(deadline_component(event, deadline, context))
@@ -124,6 +127,7 @@ def all_events_calendar(entries: dict[str, Entry], context: FeedContext) -> byte
     """Every event with an exact date, and every session with one, as separate entries."""
     ids = [event.id for event in context.site.events] + \
           [session.id for event in context.site.events for session in event.sessions]
+    ids = list(dict.fromkeys(ids))  # an item shared by several events is listed once
     return build_calendar([entries[id] for id in ids if id in entries],
                           name=feed_name(ALL_FEED, context.lang, context.site),
                           description=t("calendar.feed.all.description", context.lang),
@@ -213,6 +217,7 @@ def event_component(event: Event, context: FeedContext) -> VEvent:
         event.summary.get(lang),
         event.description.get(lang) if event.description else None,
         t("calendar.description.venue", lang, venue=location) if location else None,
+        sources_line(event.sources, context),
         t("calendar.description.more", lang, url=event_url(event.id, lang, site_url=context.site_url)),
     )
     entry = base_component(event.id, event, event.status, event.title.get(lang), description, context)
@@ -228,10 +233,14 @@ def session_component(event: Event, session: Session, context: FeedContext) -> V
     location = venue_text(context.site, event, lang)
     status = event.status_of(session)
     summary = t("calendar.summary.session", lang, event=event.title.get(lang), session=session.title.get(lang))
+    events = [context.site.event(id) for id in session.events] if session.shared else [event]
+    if session.shared:  # its own title names the events that share it
+        summary = session.title.get(lang)
     description = paragraphs(
         session.description.get(lang) if session.description else None,
-        t("calendar.description.event", lang, event=event.title.get(lang)),
+        *(t("calendar.description.event", lang, event=item.title.get(lang)) for item in events),
         t("calendar.description.venue", lang, venue=location) if location else None,
+        sources_line(session.sources, context),
         t("calendar.description.more", lang, url=event_url(event.id, lang, site_url=context.site_url)),
     )
     entry = base_component(session.id, event, status, summary, description, context)
@@ -251,6 +260,7 @@ def deadline_component(event: Event, deadline: Deadline, context: FeedContext) -
     description = paragraphs(
         deadline.description.get(lang) if deadline.description else None,
         t("calendar.description.event", lang, event=event.title.get(lang)),
+        sources_line(deadline.sources, context),
         t("calendar.description.more", lang, url=event_url(event.id, lang, site_url=context.site_url)),
     )
     entry = base_component(deadline.id, event, event.status_of(deadline), summary, description, context,
@@ -308,6 +318,11 @@ def in_zone(moment: dt.datetime, zone: str | None) -> dt.datetime:
     if isinstance(moment.tzinfo, zoneinfo.ZoneInfo) and (zone is None or moment.tzinfo.key == zone):
         return moment
     return moment.astimezone(zoneinfo.ZoneInfo(zone) if zone else dt.timezone.utc)
+
+
+def sources_line(ids: tuple[str, ...], context: FeedContext) -> str:
+    """"Source: CL-26/17, 17 March 2026" in the feed's language ("" without sources)."""
+    return typography.plain(typography.sources_text(context.site.sources_of(ids), context.lang), context.lang)
 
 
 def paragraphs(*parts: str | None) -> str:

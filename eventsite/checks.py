@@ -1,13 +1,14 @@
-"""Rules that span several fields: unique ids, references, date order, time zones."""
+"""Rules that span several fields: unique ids, references, date order, time zones, roles,
+contacts, and items shared by several events."""
 
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import datetime as dt
+import difflib
 import zoneinfo
 
-from eventsite.model import Event, Moment, Session, Site, first_day, last_day
+from eventsite.model import Deadline, Event, Moment, Session, Site, first_day, last_day
 from eventsite.problems import Problem, describe
 from eventsite.yamltypes import Walk
 
@@ -15,19 +16,37 @@ from eventsite.yamltypes import Walk
 def with_session_zones(site: Site) -> Site:
     """The site with each session's time zone filled in (its own, else its venue's) and its
     times of day made aware in that zone; a time with no zone to be had stays as it is
-    (`check_site` reports it)."""
+    (`check_site` reports it). Items shared by several events take the zone of the first
+    event's venue, and are put among the sessions of each event they name."""
     events = []
     for event in site.events:
-        venue = site.index.get(event.venue) if event.venue else None
-        sessions = []
-        for session in event.sessions:
-            zone_name = session.timezone or getattr(venue, "timezone", None)
-            zone = zoneinfo.ZoneInfo(zone_name) if zone_name else None
-            end = None if session.end is None else in_zone(session.end, zone)
-            sessions.append(dataclasses.replace(session, timezone=zone_name, start=in_zone(session.start, zone),
-                                                end=end))
-        events.append(dataclasses.replace(event, sessions=tuple(sessions)))
-    return dataclasses.replace(site, events=tuple(events))
+        sessions = tuple(zoned(site, event, session) for session in event.sessions)
+        events.append(dataclasses.replace(event, sessions=sessions))
+    shared = []
+    for session in site.sessions:
+        first = next((site.event(id) for id in session.events if isinstance(site.index.get(id), Event)), None)
+        shared.append(zoned(site, first, session))
+    events = [attach_shared(event, tuple(shared)) for event in events]
+    return dataclasses.replace(site, events=tuple(events), sessions=tuple(shared))
+
+
+def zoned(site: Site, event: Event | None, session: Session) -> Session:
+    venue = site.index.get(event.venue) if event is not None and event.venue else None
+    zone_name = session.timezone or getattr(venue, "timezone", None)
+    zone = zoneinfo.ZoneInfo(zone_name) if zone_name else None
+    end = None if session.end is None else in_zone(session.end, zone)
+    return dataclasses.replace(session, timezone=zone_name, start=in_zone(session.start, zone), end=end)
+
+
+def attach_shared(event: Event, shared: tuple[Session, ...]) -> Event:
+    """The event with the shared items that name it placed among its sessions by start day;
+    its own sessions keep their order (and their numbers in the file)."""
+    merged = list(event.sessions)
+    for item in (item for item in shared if event.id in item.events):
+        place = next((number for number, session in enumerate(merged)
+                      if first_day(session.start) > first_day(item.start)), len(merged))
+        merged.insert(place, item)
+    return dataclasses.replace(event, sessions=tuple(merged))
 
 
 def in_zone(moment: Moment, zone: zoneinfo.ZoneInfo | None) -> Moment:
@@ -44,8 +63,64 @@ def check_site(site: Site, walk: Walk) -> None:
     for index, event in enumerate(site.events):
         path = f"events[{index}]"
         check_event_dates(event, path, walk)
-        for number, session in enumerate(event.sessions):
+        check_roles(event, path, walk)
+        check_contacts(event, path, walk)
+        check_speaking_deadline(event, path, walk)
+        own = [session for session in event.sessions if not session.events]
+        for number, session in enumerate(own):
             check_session(event, session, f"{path}.sessions[{number}]", walk)
+    for number, session in enumerate(site.sessions):
+        check_shared_session(site, session, f"sessions[{number}]", walk)
+
+
+def check_shared_session(site: Site, session: Session, path: str, walk: Walk) -> None:
+    """An item shared by several events: at least two events, each once, and within each."""
+    if len(session.events) < 2:
+        problem(walk, f"{path}.events", "a shared item names at least two events; put an item of one event "
+                "under that event's sessions:", "two or more event ids", f"{len(session.events)}")
+    seen: set[str] = set()
+    for number, id in enumerate(session.events):
+        if id in seen:
+            problem(walk, f"{path}.events[{number}]", "this event is already named for this item",
+                    "each event once", describe(id))
+        seen.add(id)
+    named = [site.event(id) for id in dict.fromkeys(session.events) if isinstance(site.index.get(id), Event)]
+    for number, event in enumerate(named):
+        check_session(event, session, path, walk, which=f"event '{event.id}'", zones=number == 0)
+
+
+def check_roles(event: Event, path: str, walk: Walk) -> None:
+    """Each role once per event, each organisation once per role."""
+    first: dict[str, int] = {}
+    for number, role in enumerate(event.roles):
+        role_path = f"{path}.roles[{number}]"
+        if role.role in first:
+            problem(walk, f"{role_path}.role", f"this role is already given at {path}.roles[{first[role.role]}]; "
+                    "add the organisations there", "each role once per event", describe(role.role))
+        first.setdefault(role.role, number)
+        seen: set[str] = set()
+        for index, id in enumerate(role.organisations):
+            if id in seen:
+                problem(walk, f"{role_path}.organisations[{index}]",
+                        "this organisation is already listed in this role", "each organisation once", describe(id))
+            seen.add(id)
+
+
+def check_speaking_deadline(event: Event, path: str, walk: Walk) -> None:
+    """The deadline for requests to speak is one of the event's own deadlines."""
+    declared = {value for value, _path, kind in walk.ids if kind is Deadline}  # else "no deadline has this id"
+    own = {deadline.id for deadline in event.deadlines}
+    if event.speaking_deadline in declared and event.speaking_deadline not in own:
+        problem(walk, f"{path}.speaking_deadline", "this deadline is not one of this event's deadlines",
+                "the id of a deadline under this event's deadlines:", describe(event.speaking_deadline))
+
+
+def check_contacts(event: Event, path: str, walk: Walk) -> None:
+    """A contact is reachable: an e-mail address or a phone number."""
+    for number, contact in enumerate(event.contacts):
+        if not contact.email and not contact.phone:
+            problem(walk, f"{path}.contacts[{number}]",
+                    "a contact needs an email or a phone, as the document gives it", "email: or phone:", "neither")
 
 
 def article(noun: str) -> str:
@@ -91,23 +166,26 @@ def check_event_dates(event: Event, path: str, walk: Walk) -> None:
                 "an end on or after the start", describe(event.end.isoformat()))
 
 
-def check_session(event: Event, session: Session, path: str, walk: Walk) -> None:
+def check_session(event: Event, session: Session, path: str, walk: Walk, which: str = "its event",
+                  zones: bool = True) -> None:
+    """A session's times and dates; `zones=False` checks only that it lies within `event` (for
+    the second and later events of a shared item, whose other problems are already reported)."""
     for key in ("start", "end"):
         value = getattr(session, key)
-        if isinstance(value, dt.datetime) and value.tzinfo is None:
+        if zones and isinstance(value, dt.datetime) and value.tzinfo is None:
             problem(walk, f"{path}.{key}", "a time of day needs a time zone: add timezone: "
                     "(e.g. Europe/Zurich) to the session or a venue to the event",
                     "a time zone", "a time without one")
-    if first_day(session.last) < first_day(session.start) or (
+    if zones and (first_day(session.last) < first_day(session.start) or (
         isinstance(session.start, dt.datetime) and isinstance(session.last, dt.datetime)
         and session.start.tzinfo and session.last.tzinfo and session.last < session.start
-    ):
+    )):
         problem(walk, f"{path}.end", f"{session.last.isoformat()} is before start {session.start.isoformat()}",
                 "an end on or after the start", describe(session.last.isoformat()))
     if first_day(session.start) < first_day(event.start) or last_day(session.last) > last_day(event.end):
-        problem(walk, f"{path}.start", "the session is outside its event "
+        problem(walk, f"{path}.start", f"the session is outside {which} "
                 f"({event.start.isoformat()} to {event.end.isoformat()})",
                 "dates within the event", describe(f"{session.start.isoformat()} to {session.last.isoformat()}"))
-    if isinstance(session.start, dt.datetime) != isinstance(session.last, dt.datetime):
+    if zones and isinstance(session.start, dt.datetime) != isinstance(session.last, dt.datetime):
         problem(walk, f"{path}.end", "start and end must both be days or both be times",
                 "the same form as start", describe(session.last.isoformat()))

@@ -19,11 +19,21 @@ def babel_locale(lang: str) -> str:
     return BABEL_LOCALES[lang]
 
 
-def format_day(day: Day, lang: str, weekday: bool = False) -> str:
-    """One day ("6 July 2026", with the weekday if asked) or a month only ("March 2026")."""
+def format_day(day: Day | None, lang: str, weekday: bool = False) -> str:
+    """One day ("6 July 2026", with the weekday if asked), a month only ("March 2026"), or
+    nothing for an undated document."""
+    if day is None:
+        return ""
     if isinstance(day, Month):
         return format_skeleton("yMMMM", day.first_day(), locale=babel_locale(lang))
-    return format_date(day, "full" if weekday else "long", locale=babel_locale(lang))
+    return first_of_month(format_date(day, "full" if weekday else "long", locale=babel_locale(lang)), day, lang)
+
+
+def first_of_month(text: str, day: dt.date, lang: str) -> str:
+    """French writes the first day of a month as an ordinal: "1er mai 2026"."""
+    if lang == "fr" and day.day == 1:
+        return re.sub(r"(?<!\d)1(?=[\s\u00a0\u2013–])", "1er", text, count=1)
+    return text
 
 
 def format_moment(moment: Moment, lang: str) -> str:
@@ -43,8 +53,11 @@ def format_date_range(start: Day, end: Day, lang: str) -> str:
         return format_day(start, lang)
     if lang == "ar":
         return arabic_range(start, end)
+    if lang == "es" and end - start == dt.timedelta(days=1) and start.month == end.month:
+        month = Locale.parse(babel_locale(lang)).months["format"]["wide"][end.month]
+        return f"{start.day} y {end.day} de {month} de {end.year}"
     text = format_interval(start, end, "yMMMMd", locale=babel_locale(lang))
-    return widen_months(text, lang)
+    return first_of_month(widen_months(text, lang), start, lang)
 
 
 def arabic_range(start: dt.date, end: dt.date) -> str:
@@ -79,6 +92,6 @@ def widen_months(text: str, lang: str) -> str:
     return pattern.sub(lambda match: mapping[match.group(1)], text)
 
 
-def iso(value: Day | Moment) -> str:
-    """The value for a <time datetime="..."> attribute ("2026-07-06", "2026-03")."""
-    return value.isoformat()
+def iso(value: Day | Moment | None) -> str:
+    """The value for a <time datetime="..."> attribute ("2026-07-06", "2026-03"); "" when undated."""
+    return value.isoformat() if value is not None else ""

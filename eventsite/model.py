@@ -24,6 +24,20 @@ class Text:
         return lang if self.values.get(lang) else DEFAULT_LANGUAGE
 
 
+@dataclass(frozen=True)
+class Name:
+    """A name in the scripts a document spells it in: shown only in those languages, never
+    transliterated and never replaced by another language's spelling."""
+
+    values: dict[str, str]
+
+    def get(self, lang: str) -> str:
+        return self.values.get(lang, "")
+
+    def lang_of(self, lang: str) -> str:
+        return lang
+
+
 @dataclass(frozen=True, order=True)
 class Month:
     """A date known only to the month ("March 2026"): never shown or used as an exact day."""
@@ -56,6 +70,9 @@ FEED_NAMES = (ALL_FEED, DEADLINES_FEED)
 EVENT_KINDS = ("forum", "summit", "dialogue", "high-level-event", "meeting", "session")
 DOCUMENT_KINDS = ("resolution", "letter", "report", "outcome")
 LINK_KINDS = ("registration", "information", "speaking-request", "contribution")
+# How an organisation stands to an event, as the documents word it.
+ROLES = ("organiser", "host", "co-host", "co-organiser", "co-convener", "joint-secretariat",
+         "co-facilitator", "co-chair", "partner")
 
 
 def first_day(day: Day | Moment) -> dt.date:
@@ -113,14 +130,23 @@ class Venue:
 
 
 @dataclass(frozen=True)
+class Person:
+    """Someone a document names by office, with the name only where the document spells it."""
+
+    role: Text
+    name: Name | None = None
+
+
+@dataclass(frozen=True)
 class Document:
     id: str
     kind: str
-    date: Day
     title: Text
+    date: Day | None = None  # None: the document is undated
     symbol: str | None = None
     issuer: str | None = None
     url: str | None = None
+    signatories: tuple[Person, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -132,6 +158,12 @@ class Session:
     timezone: str | None = None
     description: Text | None = None
     status: str | None = None
+    sources: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()  # for an item shared by several events: their ids
+
+    @property
+    def shared(self) -> bool:
+        return len(self.events) > 1
 
     @property
     def last(self) -> Moment:
@@ -145,14 +177,26 @@ class Deadline:
     title: Text
     description: Text | None = None
     status: str | None = None
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Contact:
-    name: Text | None = None
+    name: Name | None = None
     role: Text | None = None
     email: str | None = None
     phone: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Role:
+    """Organisations in one role towards an event ("co-organiser": UNESCO, UNDP, UNCTAD)."""
+
+    role: str
+    organisations: tuple[str, ...]
+    note: Text | None = None
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -175,16 +219,18 @@ class Event:
     summary: Text
     venue: str | None = None
     description: Text | None = None
-    participation: Text | None = None
-    organisers: tuple[str, ...] = ()
-    hosts: tuple[str, ...] = ()
-    partners: tuple[str, ...] = ()
-    co_chairs: tuple[Text, ...] = ()
-    sessions: tuple[Session, ...] = ()
+    participation: Text | None = None  # who may take part
+    registration: Text | None = None  # how to register
+    speaking: Text | None = None  # how to request to speak
+    speaking_deadline: str | None = None  # the id of the deadline for requests to speak
+    roles: tuple[Role, ...] = ()
+    people: tuple[Person, ...] = ()  # chairs, vice-chairs and the like
+    sessions: tuple[Session, ...] = ()  # after validation: also the shared items naming this event
     deadlines: tuple[Deadline, ...] = ()
     documents: tuple[str, ...] = ()
     contacts: tuple[Contact, ...] = ()
     links: tuple[Link, ...] = ()
+    sources: tuple[str, ...] = ()
 
     @property
     def is_exact(self) -> bool:
@@ -195,6 +241,22 @@ class Event:
         """What subscribers and readers are told of a session or deadline: its own status,
         else its event's."""
         return item.status or self.status
+
+    def with_role(self, *roles: str) -> tuple[str, ...]:
+        """Ids of the organisations in any of `roles`, in data order, each once."""
+        ids = [id for role in self.roles if role.role in roles for id in role.organisations]
+        return tuple(dict.fromkeys(ids))
+
+    @property
+    def organisers(self) -> tuple[str, ...]:
+        """Who organises or hosts the event (schema.org `organizer`)."""
+        return self.with_role("organiser", "host", "co-host", "co-organiser")
+
+    def deadline(self, id: str) -> Deadline:
+        return next(deadline for deadline in self.deadlines if deadline.id == id)
+
+    def link(self, kind: str) -> Link | None:
+        return next((link for link in self.links if link.kind == kind), None)
 
 
 @dataclass(frozen=True)
@@ -213,13 +275,14 @@ class Site:
     venues: tuple[Venue, ...] = ()
     documents: tuple[Document, ...] = ()
     events: tuple[Event, ...] = ()
+    sessions: tuple[Session, ...] = ()  # items shared by several events
 
     @cached_property
     def index(self) -> dict[str, object]:
-        """Every organisation, venue, document and event by id (the first, if one repeats).
-        Derived, so that a site made with dataclasses.replace never keeps a stale one."""
+        """Every organisation, venue, document, event and shared item by id (the first, if one
+        repeats). Derived, so that a site made with dataclasses.replace never keeps a stale one."""
         found: dict[str, object] = {}
-        for group in (self.organisations, self.venues, self.documents, self.events):
+        for group in (self.organisations, self.venues, self.documents, self.events, self.sessions):
             for item in group:
                 found.setdefault(item.id, item)
         return found
@@ -235,6 +298,9 @@ class Site:
 
     def event(self, id: str) -> Event:
         return self._get(id, Event)
+
+    def sources_of(self, ids: tuple[str, ...]) -> list[Document]:
+        return [self.document(id) for id in ids]
 
     def _get(self, id: str, kind: type[T]) -> T:
         item = self.index[id]

@@ -6,16 +6,68 @@ from __future__ import annotations
 
 from typing import Any
 
+import yaml
+
 from eventsite import model
+from eventsite.languages import LANGUAGES
+from eventsite.problems import describe
 from eventsite.yamltypes import (
     HOST_PATTERN,
-    EMAIL, INVALID, TIMEZONE, URL, Enum, Field, Id, Int, LocalText, Record, Ref, Str, Walk, When, tuple_of,
+    EMAIL, INVALID, TEXT, TIMEZONE, URL, Enum, Field, Id, Int, LocalText, Record, Ref, Str, Type, Walk, When,
+    found_node, tuple_of, unique_pairs,
 )
 
 __all__ = ["INVALID", "SITE", "Walk", "json_schema"]
 
 TEXTS = LocalText()
 STATUS = Enum(values=model.STATUSES)
+
+
+class SpelledName(Type):
+    """A name in the languages a document spells it in, and only those: `{ar: ...}` when a
+    letter gives it in Arabic script only (no other language falls back to it)."""
+
+    expected = "a name in the languages the document spells it in, like {ar: ...} or {en: ..., fr: ...}"
+
+    def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            return walk.error(node, path, "wrong type", self.expected, found_node(node))
+        values: dict[str, str] = {}
+        for key_node, value_node in unique_pairs(node, path, walk):
+            lang_path = f"{path}.{key_node.value}"
+            walk.at(value_node, lang_path)
+            if key_node.value not in LANGUAGES:
+                walk.error(key_node, lang_path, "unknown language code", "one of " + ", ".join(LANGUAGES),
+                           describe(key_node.value))
+                continue
+            text = TEXT.convert(value_node, lang_path, walk)
+            if text is not INVALID:
+                values[key_node.value] = text
+        if not values and not walk_has_error_at(walk, path):
+            return walk.error(node, path, "empty name: give it in the script the document uses, or remove the key",
+                              self.expected, "no language")
+        return model.Name(values) if values else INVALID
+
+    def json_schema(self) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {lang: {"type": "string", "minLength": 1} for lang in LANGUAGES},
+        }
+
+
+def walk_has_error_at(walk: Walk, path: str) -> bool:
+    return any(problem.path.startswith(path) for problem in walk.problems)
+
+
+SOURCES = Field(tuple_of(Ref(kind=model.Document)), required=False,
+                description="ids of the documents these facts come from (shown as 'Source: ...')")
+
+PERSON = Record(model.Person, {
+    "role": Field(TEXTS, description="the office, as the document gives it, in all six languages"),
+    "name": Field(SpelledName(), required=False,
+                  description="only in the languages the document spells it in: never transliterate"),
+})
 
 ORGANISATION = Record(model.Organisation, {
     "id": Field(Id(kind=model.Organisation)),
@@ -33,11 +85,12 @@ VENUE = Record(model.Venue, {
 DOCUMENT = Record(model.Document, {
     "id": Field(Id(kind=model.Document)),
     "kind": Field(Enum(values=model.DOCUMENT_KINDS)),
-    "date": Field(When(months=True)),
+    "date": Field(When(months=True), required=False, description="leave out for an undated document"),
     "title": Field(TEXTS),
     "symbol": Field(Str(expected="a document symbol like A/RES/79/325"), required=False),
     "issuer": Field(Ref(kind=model.Organisation), required=False),
     "url": Field(URL, required=False),
+    "signatories": Field(tuple_of(PERSON), required=False),
 })
 
 SESSION = Record(model.Session, {
@@ -49,6 +102,14 @@ SESSION = Record(model.Session, {
                       description="time zone of a start or end with a time of day; defaults to the venue's"),
     "description": Field(TEXTS, required=False),
     "status": Field(STATUS, required=False, description="defaults to the event's status"),
+    "sources": SOURCES,
+})
+
+# An item shared by several events (a joint opening ceremony): one entry, one calendar UID,
+# shown on the page of each event it names.
+SHARED_SESSION = Record(model.Session, {
+    **SESSION.fields,
+    "events": Field(tuple_of(Ref(kind=model.Event)), description="the ids of the events that share it"),
 })
 
 DEADLINE = Record(model.Deadline, {
@@ -57,14 +118,24 @@ DEADLINE = Record(model.Deadline, {
     "title": Field(TEXTS),
     "description": Field(TEXTS, required=False),
     "status": Field(STATUS, required=False, description="defaults to the event's status"),
+    "sources": SOURCES,
 })
 
 CONTACT = Record(model.Contact, {
-    "name": Field(TEXTS, required=False),
+    "name": Field(SpelledName(), required=False,
+                  description="only in the languages the document spells it in: never transliterate"),
     "role": Field(TEXTS, required=False),
     "email": Field(EMAIL, required=False),
     "phone": Field(Str(pattern=r"^\+?[0-9 ()-]{6,}$", expected='a phone number in quotes, like "+41 22 730 6240"'),
                    required=False),
+    "sources": SOURCES,
+})
+
+ROLE = Record(model.Role, {
+    "role": Field(Enum(values=model.ROLES)),
+    "organisations": Field(tuple_of(Ref(kind=model.Organisation))),
+    "note": Field(TEXTS, required=False, description="what the document says of this role, e.g. who the co-chairs are"),
+    "sources": SOURCES,
 })
 
 LINK = Record(model.Link, {
@@ -86,16 +157,19 @@ EVENT = Record(model.Event, {
     "summary": Field(TEXTS),
     "venue": Field(Ref(kind=model.Venue), required=False),
     "description": Field(TEXTS, required=False),
-    "participation": Field(TEXTS, required=False),
-    "organisers": Field(tuple_of(Ref(kind=model.Organisation)), required=False),
-    "hosts": Field(tuple_of(Ref(kind=model.Organisation)), required=False),
-    "partners": Field(tuple_of(Ref(kind=model.Organisation)), required=False),
-    "co_chairs": Field(tuple_of(TEXTS), required=False),
+    "participation": Field(TEXTS, required=False, description="who may take part, as the documents say"),
+    "registration": Field(TEXTS, required=False, description="how to register, as the documents say"),
+    "speaking": Field(TEXTS, required=False, description="how to request to speak, as the documents say"),
+    "speaking_deadline": Field(Ref(kind=model.Deadline), required=False,
+                               description="the id of this event's deadline for requests to speak"),
+    "roles": Field(tuple_of(ROLE), required=False),
+    "people": Field(tuple_of(PERSON), required=False, description="chairs, vice-chairs and the like"),
     "sessions": Field(tuple_of(SESSION), required=False),
     "deadlines": Field(tuple_of(DEADLINE), required=False),
     "documents": Field(tuple_of(Ref(kind=model.Document)), required=False),
     "contacts": Field(tuple_of(CONTACT), required=False),
     "links": Field(tuple_of(LINK), required=False),
+    "sources": SOURCES,
 })
 
 SITE_INFO = Record(model.SiteInfo, {
@@ -112,8 +186,10 @@ SITE = Record(model.Site, {
     "venues": Field(tuple_of(VENUE), required=False),
     "documents": Field(tuple_of(DOCUMENT), required=False),
     "events": Field(tuple_of(EVENT)),
+    "sessions": Field(tuple_of(SHARED_SESSION), required=False,
+                      description="items shared by several events, such as a joint opening ceremony"),
 }, stand_ins={"site": model.SiteInfo(model.Text({}), model.Text({}), ""), "organisations": (),
-              "venues": (), "documents": (), "events": ()})
+              "venues": (), "documents": (), "events": (), "sessions": ()})
 
 
 def json_schema() -> dict[str, Any]:

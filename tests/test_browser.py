@@ -66,7 +66,7 @@ def open_page(browser, site_address):
     origin = "{0.scheme}://{0.netloc}/".format(urlsplit(site_address))
 
     def opener(path: str, init_script: str | None = None, **options):
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
+        context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **options})
         contexts.append(context)
         recorder = Recorder(origin)
         recorder.attach(context)
@@ -97,7 +97,7 @@ LAYOUT = """() => {
     return {direction: getComputedStyle(document.body).direction,
             content: {left: content.left, right: content.right, width: content.width},
             title: first(".md-content__inner h1"),
-            text: first(".md-content__inner p")};
+            text: first(".md-content__inner > p")};
 }"""
 
 
@@ -106,8 +106,9 @@ class Visit:
     """What a reader's browser did on one page: its layout, its language switcher, the
     page reached through the switcher, and every request and console error on the way."""
     layout: dict
-    offered: dict[str, str]  # the header's language menu: language -> absolute URL
-    listed: dict[str, str]  # the home page's list of languages, likewise
+    offered: dict[str, str]  # the language bar: language -> absolute URL
+    order: list[str]  # its languages, in the order shown
+    current: list[str]  # the languages it marks with aria-current
     followed: str
     landed: tuple[str, str]
     recorder: Recorder
@@ -132,15 +133,14 @@ def visits(browser, site_address) -> dict[tuple[str, str], Visit]:
         for (lang, path), page in pages.items():
             page.wait_for_load_state("networkidle")
             assert page.evaluate("document.documentElement.lang") == lang, page.url
-            offered = {link.get_attribute("hreflang"): link.evaluate("a => a.href")
-                       for link in page.locator("a.md-select__link").all()}
-            listed = {link.get_attribute("hreflang"): link.evaluate("a => a.href")
-                      for link in page.locator("nav.es-languages a").all()}
-            found[lang, path] = (page.evaluate(LAYOUT), offered, listed)
-            # Follow one of them as a reader does: open the menu, pick the next language.
+            links = page.locator("nav.es-langbar a").all()
+            offered = {link.get_attribute("hreflang"): link.evaluate("a => a.href") for link in links}
+            order = [link.get_attribute("hreflang") for link in links]
+            current = [link.get_attribute("hreflang") for link in links if link.get_attribute("aria-current")]
+            found[lang, path] = (page.evaluate(LAYOUT), offered, order, current)
+            # Follow one of them as a reader does: pick the next language in the bar.
             target = LANGUAGES[(LANGUAGES.index(lang) + 1) % len(LANGUAGES)]
-            page.hover(".md-header__option .md-select")
-            page.click(f"a.md-select__link[hreflang='{target}']")
+            page.click(f"nav.es-langbar a[hreflang='{target}']")
         result = {}
         for (lang, path), page in pages.items():
             target = LANGUAGES[(LANGUAGES.index(lang) + 1) % len(LANGUAGES)]
@@ -169,12 +169,12 @@ def test_the_browser_lays_pages_out_in_the_direction_of_their_language(visits, l
 
 
 @pytest.mark.parametrize(("lang", "path"), PAGES)
-def test_the_language_switcher_offers_the_same_page_in_the_five_other_languages(visits, site_address, site_url,
-                                                                              lang, path):
+def test_the_language_bar_offers_the_same_page_in_all_six_languages_in_un_order(visits, site_address, site_url,
+                                                                               lang, path):
     visit = visits[lang, path]
     assert visit.offered == {other: site_address + prefix(other) + path for other in LANGUAGES}
-    # The home page's own list of languages links relatively: it works wherever the site is served.
-    assert visit.listed == ({other: site_address + prefix(other) for other in LANGUAGES} if path == HOME else {})
+    assert visit.order == ["ar", "zh", "en", "fr", "ru", "es"]  # the UN order, written out
+    assert visit.current == [lang]
     assert visit.landed == (site_address + prefix(visit.followed) + path, visit.followed)
 
 
@@ -291,18 +291,82 @@ def test_a_first_visit_loads_neither_materials_script_nor_a_search_index_until_t
     assert recorder.errors == []
 
 
-def test_events_that_ended_since_the_build_move_from_upcoming_to_past_on_the_home_page(open_page):
+def test_events_move_to_happening_now_and_to_past_on_the_home_page_as_the_days_pass(open_page):
     dialogue = DATA.event("global-dialogue-ai-governance-2026")  # 6-7 July, the forum 6-10 July
     instant = dt.datetime.combine(dialogue.end + dt.timedelta(days=1), dt.time(10, 0))
     page, recorder = open_page(HOME, init_script=frozen_clock(instant))
-    upcoming = page.locator('[data-es-list="upcoming"] .es-card__title').all_inner_texts()
+    ongoing = page.locator('[data-es-list="ongoing"] .es-card__title').all_inner_texts()
     past = page.locator('[data-es-list="past"] .es-card__title').all_inner_texts()
     assert dialogue.title.get("en") in past[0]  # the newest past event comes first
-    assert FORUM.title.get("en") in " ".join(upcoming)
-    assert page.locator('[data-es-empty="upcoming"]').is_hidden()
+    assert FORUM.title.get("en") in " ".join(ongoing)
+    assert page.locator('[data-es-section="ongoing"]').is_visible()
+    assert page.locator("[data-es-hero]").inner_text() == t("visitor.hero.ongoing", "en")
+    assert page.locator(".es-countdown").inner_text() == t("site.status.ongoing", "en")
     later = dt.datetime.combine(max(event.end for event in DATA.events if event.is_exact) + dt.timedelta(days=1),
                                 dt.time(10, 0))
     page, recorder = open_page(HOME, init_script=frozen_clock(later))
     assert page.locator('[data-es-list="upcoming"] li').count() == 0
     assert page.locator('[data-es-empty="upcoming"]').is_visible()
+    assert page.locator("[data-es-hero]").inner_text() == t("visitor.hero.past", "en")
+    assert page.locator(".es-hero .es-actions").is_hidden()
+    assert recorder.errors == []
+
+
+def test_chinese_search_matches_whole_words_not_single_characters_of_dates(open_page, site_address):
+    # 日内瓦 (Geneva) is one word in the index (jieba); 日 alone ("day") is in every date.
+    page, recorder = open_page(prefix("zh"))
+    page.click(".md-search__input")
+    page.wait_for_function("""() => document.querySelector(".md-search-result__meta").textContent.trim()
+        === JSON.parse(document.getElementById("__config").textContent).translations["search.result.placeholder"]""")
+    page.keyboard.insert_text("日内瓦")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result mark').length > 0", timeout=15000)
+    # (Material also leaves some empty <mark> elements: nothing shows highlighted there.)
+    marks = [mark for mark in page.locator(".md-search-result mark").all_inner_texts() if mark]
+    assert marks and all("日内瓦" in mark for mark in marks), marks
+    hrefs = [link.evaluate("a => a.href") for link in page.locator("a.md-search-result__link").all()]
+    assert site_address + "zh/venue/" in [href.split("#")[0] for href in hrefs]
+    assert page.input_value(".md-search__input") == "日内瓦"  # the reader's text is left as typed
+    assert recorder.errors == []
+
+
+@pytest.mark.parametrize("js", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_first_phone_screen_says_when_and_where_the_next_meetings_are_how_long_until_and_what_to_do(
+        open_page, lang, js):
+    page, recorder = open_page(prefix(lang), viewport={"width": 390, "height": 844}, java_script_enabled=js,
+                               init_script=frozen_clock(dt.datetime(2026, 6, 1, 10)) if js else None)
+    screen = 844
+    for selector in (".es-hero__when time", ".es-countdown", ".es-hero__where", ".es-hero__events a",
+                     ".es-actions a.es-button"):
+        box = page.locator(selector).first.bounding_box()
+        assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= screen, (selector, box)
+    assert page.locator(".es-hero__when time").first.get_attribute("datetime") == "2026-07-06"
+    if js:  # refreshed by the reader's clock: 1 June -> 6 July
+        assert page.locator(".es-countdown").inner_text().strip() != ""
+        assert "35" in page.locator(".es-countdown").inner_text()
+    assert recorder.errors == []
+
+
+PRINTED = """() => {
+    const shown = (selector) => Array.from(document.querySelectorAll(selector))
+        .some((node) => node.getClientRects().length > 0 && getComputedStyle(node).visibility !== "hidden");
+    const link = Array.from(document.querySelectorAll(".md-content a[href^='http']"))[0];
+    return {langbar: shown(".es-langbar"), calendar: shown("#calendar, .es-subscribe, .es-feeds"),
+            address: shown(".es-print-address"), addressText: document.querySelector(".es-print-address").textContent,
+            after: link ? getComputedStyle(link, "::after").content : null, href: link ? link.href : null};
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("path", [EVENT, "programme/"])
+def test_printed_pages_show_link_addresses_and_the_sites_name_and_address_not_the_calendar_help(
+        open_page, site_url, lang, path):
+    page, recorder = open_page(prefix(lang) + path)
+    page.emulate_media(media="print")
+    printed = page.evaluate(PRINTED)
+    assert not printed["langbar"] and not printed["calendar"], printed
+    assert printed["address"] and DATA.site.title.get(lang) in printed["addressText"]
+    assert site_url + prefix(lang) + path in printed["addressText"]
+    if path == EVENT:
+        assert printed["href"] and printed["href"] in printed["after"], printed
     assert recorder.errors == []

@@ -12,7 +12,7 @@ import pytest
 
 from eventsite import changes, cli
 from eventsite.loader import parse, parse_site
-from eventsite.model import Site
+from eventsite.model import Role, Site
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "changes"
 FILE = "data/events.yaml"
@@ -226,11 +226,11 @@ def test_reinstating_a_cancelled_event_says_so() -> None:
 
 def test_changes_seen_only_on_the_web_page_say_so_for_subscribers() -> None:
     old, positions = site_and_positions("moved")
-    event = dataclasses.replace(old.events[0], organisers=("itu",), revision=3, updated=dt.date(2026, 4, 2))
+    event = dataclasses.replace(old.events[0], roles=(Role("organiser", ("itu",)),), revision=3, updated=dt.date(2026, 4, 2))
     result = changes.review_sites(old, dataclasses.replace(old, events=(event, *old.events[1:])),
                                   positions, file=FILE, base="origin/main")
     assert [str(change) for change in result.changes] == [
-        "Event `wsis-forum-2026` (WSIS Forum 2026) changed: organisers; revision 2 → 3. "
+        "Event `wsis-forum-2026` (WSIS Forum 2026) changed: roles; revision 2 → 3. "
         "Subscribers will see no difference: only the web page changes.",
     ]
 

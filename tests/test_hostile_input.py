@@ -192,8 +192,8 @@ def test_a_key_with_a_line_break_and_a_workflow_command_prints_on_one_line() -> 
     (found,) = messages(text)
     assert found == (f"{FILE}:10:5: events[0].x\\n::error file=a::pwned: unknown key (expected one of id, kind, "
                      "status, revision, updated, start, end, title, summary, venue, description, participation, "
-                     "organisers, hosts, partners, co_chairs, sessions, deadlines, documents, contacts, links, "
-                     "found 'x\\n::error file=a::pwned')")
+                     "registration, speaking, speaking_deadline, roles, people, sessions, deadlines, documents, "
+                     "contacts, links, sources, found 'x\\n::error file=a::pwned')")
     assert "\n" not in found
 
 

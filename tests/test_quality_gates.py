@@ -218,7 +218,7 @@ def test_every_pages_language_switcher_leads_to_a_page_in_each_language(site):
     wrong = []
     for source, document in site.documents.items():
         links = {attributes.get("hreflang"): value for tag, _, attributes, value in document.urls
-                 if tag == "a" and "md-select__link" in attributes.get("class", "").split()}
+                 if tag == "a" and "es-langbar__link" in attributes.get("class", "").split()}
         if sorted(links) != sorted(LANGUAGES):
             wrong.append(f"{site.name(source)}: the switcher offers {sorted(links)}")
         for lang, value in links.items():

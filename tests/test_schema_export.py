@@ -119,7 +119,7 @@ def test_schema_accepts_the_minimal_valid_file() -> None:
 
 def test_schema_rejects_an_unknown_key_like_the_validator() -> None:
     assert schema_errors(load_yaml12("tests/fixtures/invalid/unknown-key.yaml"), committed_schema()) == [
-        "events[0]: additional property 'organizers' is not allowed",
+        "events[0]: additional property 'role' is not allowed",
     ]
 
 

@@ -18,7 +18,7 @@ from eventsite.languages import LANGUAGES
 from eventsite.loader import load_site
 
 SITE_URL = "https://example.org/events/"
-PAGES = ["index.html", "about/index.html", "deadlines/index.html", "documents/index.html",
+PAGES = ["index.html", "programme/index.html", "calendars/index.html", "about/index.html", "deadlines/index.html", "documents/index.html",
          "venue/index.html", "events/wsis-forum-2026/index.html", "404.html"]
 
 
@@ -64,7 +64,7 @@ def test_head_has_absolute_hreflang_alternates_and_x_default(site, lang):
 
 def test_language_switcher_leads_to_the_same_page_in_each_language(site):
     elements = page(site, "fr/events/wsis-forum-2026/index.html")
-    switcher = {a.get("hreflang"): a["href"] for a in elements.find("a") if "md-select__link" in a.get("class", "")}
+    switcher = {a.get("hreflang"): a["href"] for a in elements.find("a") if "es-langbar__link" in a.get("class", "")}
     assert switcher["ar"].endswith("ar/events/wsis-forum-2026/")
     assert switcher["en"].endswith("/events/wsis-forum-2026/") and "/fr/" not in switcher["en"]
 
@@ -212,5 +212,5 @@ def test_a_data_error_stops_the_build_and_names_the_problem(tmp_path):
 def test_the_404_language_menu_leads_to_each_language_home(site):
     for lang in LANGUAGES:
         elements = page(site, f"{prefix(lang)}404.html")
-        menu = {a.get("hreflang"): a["href"] for a in elements.find("a") if "md-select__link" in a.get("class", "")}
+        menu = {a.get("hreflang"): a["href"] for a in elements.find("a") if "es-langbar__link" in a.get("class", "")}
         assert menu == {other: f"/events/{prefix(other)}" for other in LANGUAGES}, lang

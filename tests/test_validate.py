@@ -67,10 +67,11 @@ def test_duplicate_key_is_reported_at_the_second_one_with_the_line_of_the_first(
 
 def test_unknown_key_suggests_the_closest_known_key() -> None:
     assert messages("unknown-key.yaml") == [
-        "tests/fixtures/invalid/unknown-key.yaml:19:5: events[0].organizers: unknown key; did you mean "
-        "'organisers'? (expected one of id, kind, status, revision, updated, start, end, title, summary, "
-        "venue, description, participation, organisers, hosts, partners, co_chairs, sessions, deadlines, "
-        "documents, contacts, links, found 'organizers')",
+        "tests/fixtures/invalid/unknown-key.yaml:19:5: events[0].role: unknown key; did you mean "
+        "'roles'? (expected one of id, kind, status, revision, updated, start, end, title, summary, "
+        "venue, description, participation, registration, speaking, speaking_deadline, roles, people, sessions, "
+        "deadlines, "
+        "documents, contacts, links, sources, found 'role')",
     ]
 
 
@@ -137,7 +138,7 @@ def test_dangling_venue_organiser_and_document_references_are_each_reported() ->
     assert messages("dangling-references.yaml") == [
         "tests/fixtures/invalid/dangling-references.yaml:17:12: events[0].venue: no venue has this id "
         "(expected the id of a venue, found 'cicg')",
-        "tests/fixtures/invalid/dangling-references.yaml:20:23: events[0].organisers[1]: no organisation "
+        "tests/fixtures/invalid/dangling-references.yaml:20:52: events[0].roles[0].organisations[1]: no organisation "
         "has this id (expected one of: itu, found 'unesco')",
         "tests/fixtures/invalid/dangling-references.yaml:21:17: events[0].documents[0]: no document has "
         "this id (expected the id of a document, found 'c26-1')",
@@ -253,7 +254,7 @@ def test_every_mistake_in_the_file_is_reported_at_once_sorted_by_line() -> None:
         "found '2026-02-30')",
         f"{file}:26:10: events[0].end: 2026-06-08 is before start 2026-06-12 (expected an end on or after "
         "the start, found '2026-06-08')",
-        f"{file}:40:23: events[1].organisers[1]: no organisation has this id (expected one of: itu, "
+        f"{file}:40:52: events[1].roles[0].organisations[1]: no organisation has this id (expected one of: itu, "
         "found 'unesco')",
         f"{file}:42:13: events[1].sessions[0].id: duplicate id: already used at events[0].id (line 20) "
         "(expected an id used once in the whole file, found 'council-2026')",
@@ -416,6 +417,6 @@ def test_an_event_id_that_would_overwrite_a_feed_is_refused(tmp_path) -> None:
     text = example.read_text(encoding="utf-8").replace("  - id: wsis-forum-2026 ", "  - id: deadlines       ", 1)
     problems = [str(p) for p in parse_site(text.encode(), "events.yaml")[1]]
     assert problems == [
-        "events.yaml:89:9: events[0].id: this id is reserved for a calendar feed of the same name "
+        "events.yaml:99:9: events[0].id: this id is reserved for a calendar feed of the same name "
         "(expected another id, found 'deadlines')",
     ]

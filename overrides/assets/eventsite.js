@@ -38,6 +38,7 @@
   function loadMaterial() {
     if (loading || !placeholder) return;
     loading = true;
+    if (/^zh/.test(document.documentElement.lang)) segmentChineseQueries();
     var script = document.createElement("script");
     script.src = placeholder.getAttribute("data-src");
     script.onload = function () {
@@ -46,6 +47,53 @@
       if (query && query.value) query.dispatchEvent(new KeyboardEvent("keyup"));
     };
     document.body.appendChild(script);
+  }
+
+  // Chinese has no spaces between words: the index was cut into words at build time
+  // (jieba). Material's worker cuts a query's Han text against the index too, but never
+  // tries the whole run (Material 9.8.1, function `fe` of its search worker: the slice
+  // end stops one short), so "日内瓦" became 日 + 内 and matched the 日 of every date.
+  // Cut the query here, by the longest words of the index's own vocabulary, and end each
+  // word with a sentinel that the worker's cut never reaches, so each word is tried whole.
+  var HAN = /[\u3400-\u9fff\uf900-\ufaff]+/g, SENTINEL = "\u3007"; // 〇, a Han character
+
+  function vocabularyOf(index) {
+    var words = new Set(), longest = 1;
+    (index.docs || []).forEach(function (doc) {
+      ((doc.title || "") + "\u200b" + (doc.text || "")).replace(/<[^>]*>/g, " ").split(/[\s\u200b]+/)
+        .forEach(function (word) {
+          if (word.length > 1 && !word.replace(HAN, "")) { words.add(word); longest = Math.max(longest, word.length); }
+        });
+    });
+    return { words: words, longest: longest };
+  }
+  function segment(text, vocabulary) {
+    return text.replace(HAN, function (run) {
+      var words = [];
+      for (var at = 0; at < run.length;) {
+        var size = Math.min(vocabulary.longest, run.length - at);
+        while (size > 1 && !vocabulary.words.has(run.substr(at, size))) size--;
+        words.push(run.substr(at, size));
+        at += size;
+      }
+      return " " + words.join(SENTINEL + " ") + SENTINEL + " ";
+    }).replace(/\s+/g, " ").trim();
+  }
+  function segmentChineseQueries() {
+    var RealWorker = window.Worker;
+    if (!RealWorker) return;
+    window.Worker = function (url, options) {
+      var worker = new RealWorker(url, options), post = worker.postMessage.bind(worker), vocabulary = null;
+      worker.postMessage = function (message) {
+        // Material's messages: 0 sets the index up, 2 is a query (its search worker's protocol).
+        if (message && message.type === 0 && message.data) vocabulary = vocabularyOf(message.data);
+        if (message && message.type === 2 && typeof message.data === "string" && vocabulary) {
+          message = { type: 2, data: segment(message.data, vocabulary) };
+        }
+        post(message);
+      };
+      return worker;
+    };
   }
 
   if (placeholder) {
@@ -101,20 +149,45 @@
     node.className = "es-badge es-badge--" + state;
   });
 
-  // On the home page, events that have ended since the build move to "Past events"
-  // (newest first), and "no upcoming events" shows if none is left.
-  var upcoming = document.querySelector('[data-es-list="upcoming"]');
-  var past = document.querySelector('[data-es-list="past"]');
-  if (upcoming && past) {
-    Array.prototype.slice.call(upcoming.children).forEach(function (card) {
-      var badge = card.querySelector("[data-es-start]");
-      if (badge && stateOf(badge) === "past") past.insertBefore(card, past.firstChild);
+  // On the home page, events move between "happening now", "upcoming" (soonest first)
+  // and "past" (newest first) as the days pass; "no upcoming events" shows if none is left.
+  var lists = {};
+  ["ongoing", "upcoming", "past"].forEach(function (name) {
+    lists[name] = document.querySelector('[data-es-list="' + name + '"]');
+  });
+  if (lists.upcoming && lists.past) {
+    ["ongoing", "upcoming"].forEach(function (from) {
+      if (!lists[from]) return;
+      Array.prototype.slice.call(lists[from].children).forEach(function (card) {
+        var badge = card.querySelector("[data-es-start]");
+        var state = badge ? stateOf(badge) : from;
+        if (state === from || !lists[state]) return;
+        if (state === "past") lists.past.insertBefore(card, lists.past.firstChild);
+        else lists[state].appendChild(card);
+      });
     });
     var empty = document.querySelector('[data-es-empty="upcoming"]');
-    if (empty) empty.hidden = upcoming.children.length > 0;
+    if (empty) empty.hidden = lists.upcoming.children.length > 0;
+    var section = document.querySelector('[data-es-section="ongoing"]');
+    if (section && lists.ongoing) section.hidden = lists.ongoing.children.length === 0;
   }
 
   var relative = window.Intl && Intl.RelativeTimeFormat ? new Intl.RelativeTimeFormat(lang, { numeric: "auto" }) : null;
+  // The home page's summary: its heading and the countdown to the week's first day.
+  document.querySelectorAll("[data-es-countdown]").forEach(function (node) {
+    var start = node.dataset.esCountdown, end = node.dataset.esUntil;
+    var state = today < start ? "upcoming" : today > end ? "past" : "ongoing";
+    if (state === "upcoming") {
+      if (relative) node.textContent = relative.format(days(today, start), "day");
+    } else {
+      node.textContent = state === "ongoing" ? labels.ongoing : labels.ended;
+    }
+    var heading = document.querySelector("[data-es-hero]");
+    if (heading) heading.textContent = labels["hero_" + state];
+    var actions = document.querySelector(".es-hero .es-actions");
+    if (actions && state === "past") actions.hidden = true;
+  });
+
   document.querySelectorAll("[data-es-deadline]").forEach(function (node) {
     var left = days(today, firstDay(node.dataset.esDeadline));
     if (today > lastDay(node.dataset.esDeadline)) {
