@@ -44,6 +44,7 @@ def synthetic_yaml(n_events: int) -> str:
         "site:",
         f"  title: {text('site')}",
         f"  description: {text('description')}",
+        "  uid_domain: events.example.org",
         "organisations:",
     ]
     for number in range(10):

@@ -24,8 +24,10 @@ PARTS = {  # file name -> what it profiled
 }
 PHASES = [  # (part, label, file suffix, function name): cumulative time under cProfile
     ("coordinator", "eventsite.loader.load_site", "eventsite/loader.py", "load_site"),
-    ("language", "plugin on_config (site name; the data comes with the task)", "eventsite_mkdocs/plugin.py", "on_config"),
-    ("language", "plugin on_files (add event pages, then their sources)", "eventsite_mkdocs/plugin.py", "_add_event_pages"),
+    ("language", "plugin on_config (site name; the data comes with the task)", "eventsite_mkdocs/plugin.py",
+     "on_config"),
+    ("language", "plugin on_files (add event pages, then their sources)", "eventsite_mkdocs/plugin.py",
+     "_add_event_pages"),
     ("language", "plugin on_files after i18n (page sources)", "eventsite_mkdocs/plugin.py", "_fill_event_pages"),
     ("language", "plugin on_page_content (render the data part)", "eventsite_mkdocs/plugin.py", "on_page_content"),
     ("language", "plugin on_page_context (hreflang, sitemap entry)", "eventsite_mkdocs/plugin.py", "on_page_context"),
@@ -35,7 +37,7 @@ PHASES = [  # (part, label, file suffix, function name): cumulative time under c
     ("language", "Material search: on_page_context (index every page)", "material/plugins/search/plugin.py",
      "on_page_context"),
     ("language", "Material search: on_post_build (write index)", "material/plugins/search/plugin.py", "on_post_build"),
-    ("language", "i18n: reconfigure_files (sort 6 languages' files)", "mkdocs_static_i18n/reconfigure.py",
+    ("language", "i18n: reconfigure_files (sort the files into languages)", "mkdocs_static_i18n/reconfigure.py",
      "reconfigure_files"),
     ("feeds", "eventsite.calendars.feeds", "eventsite/calendars.py", "feeds"),
     ("feeds", "  of which VTIMEZONE (icalendar Timezone.from_tzid)", "icalendar/cal/timezone.py", "from_tzid"),

@@ -44,7 +44,7 @@ def bench_scaling(sizes: list[int], repeat: int, work: Path, sequential: bool, e
     """For each size: synthetic data, its plain-Markdown baseline, then `repeat` rounds of
     builds (ours in parallel, the baseline, and with `sequential` ours in one process)."""
     results = []
-    today = dt.datetime.fromtimestamp(int(EPOCH), dt.timezone.utc).date()
+    today = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()
     for n in sizes:
         folder = work / f"scale-{n}"
         folder.mkdir(parents=True)
@@ -55,7 +55,8 @@ def bench_scaling(sizes: list[int], repeat: int, work: Path, sequential: bool, e
             raise RuntimeError(f"synthetic data is invalid: {problems[:3]}")
         base_config = write_baseline(site, folder / "baseline", today)
         result = Scaling(n, (n + len(HAND_WRITTEN)) * len(LANGUAGES))
-        kinds = [("ours", PARALLEL, ROOT / "mkdocs.yml", ROOT), ("baseline", SEQUENTIAL, base_config, base_config.parent)]
+        kinds = [("ours", PARALLEL, ROOT / "mkdocs.yml", ROOT),
+                 ("baseline", SEQUENTIAL, base_config, base_config.parent)]
         if sequential:
             kinds.append(("ours, one process", SEQUENTIAL, ROOT / "mkdocs.yml", ROOT))
         for attempt in range(repeat):

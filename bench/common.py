@@ -49,6 +49,14 @@ def load_average() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
+def cpu_pressure() -> str:
+    """Share of the last 60 s in which some task waited for a CPU (Linux PSI), or "?"."""
+    with contextlib.suppress(OSError, StopIteration, ValueError):
+        line = next(line for line in Path("/proc/pressure/cpu").read_text().splitlines() if line.startswith("some"))
+        return next(field.split("=")[1] for field in line.split() if field.startswith("avg60=")) + "%"
+    return "?"
+
+
 def machine() -> dict[str, str]:
     """CPU, memory, versions and the load average when the run started."""
     cpu = memory = "unknown"
@@ -77,6 +85,7 @@ def machine() -> dict[str, str]:
         "Chromium": run_text([CHROMIUM, "--version"]),
         "Lighthouse": run_text([str(LIGHTHOUSE), "--version"]) if LIGHTHOUSE.exists() else "not installed",
         "load average at start (1, 5, 15 min)": load_average(),
+        "CPU pressure at start (tasks waiting for a CPU, last 60 s)": cpu_pressure(),
     }
 
 

@@ -25,7 +25,7 @@ def bench_lighthouse(site_dir: Path, port: int) -> tuple[list[dict], str | None]
     with serve(site_dir, port=port, compress=True):
         for lang, name, url in page_urls(base):
             with tempfile.TemporaryDirectory(prefix="lh-profile-") as profile:
-                flags = CHROMIUM_FLAGS + [f"--user-data-dir={profile}"]
+                flags = [*CHROMIUM_FLAGS, f"--user-data-dir={profile}"]
                 command = [str(LIGHTHOUSE), url, f"--chrome-path={CHROMIUM}", f"--chrome-flags={' '.join(flags)}",
                            "--only-categories=performance,accessibility,best-practices,seo",
                            "--output=json", "--quiet"]
@@ -55,8 +55,9 @@ def bench_lighthouse(site_dir: Path, port: int) -> tuple[list[dict], str | None]
                              "largest-contentful-paint-element", "uses-text-compression"):
                 audit = report["audits"].get(audit_id) or {}
                 cls = report["audits"].get("cumulative-layout-shift", {}).get("numericValue") or 0
-                if (audit.get("score") is not None and audit["score"] < 1
-                        or audit_id == "largest-contentful-paint-element" or (audit_id == "layout-shifts" and cls > 0.01)):
+                if ((audit.get("score") is not None and audit["score"] < 1)
+                        or audit_id == "largest-contentful-paint-element"
+                        or (audit_id == "layout-shifts" and cls > 0.01)):
                     details[audit_id] = audit_items(audit)
             metrics = {key: report["audits"].get(key, {}).get("displayValue") for key in
                        ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from build_profile import bench_profile
 from builds import BEFORE, bench_real_site, bench_scaling
-from common import BENCH, PARALLEL, ROOT, build_env, load_average, log, machine
+from common import BENCH, PARALLEL, ROOT, build_env, cpu_pressure, load_average, log, machine
 from lighthouse import bench_lighthouse
 from results import TARGET_VALIDATE, Figures, write_results
 from validation import bench_validation
@@ -43,7 +43,8 @@ from weight import bench_weight
 
 def arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="50,200,1000", help="event counts for the build scaling (default %(default)s)")
+    parser.add_argument("--sizes", default="50,200,1000",
+                        help="event counts for the build scaling (default %(default)s)")
     parser.add_argument("--quick", action="store_true", help="50 and 200 events only, profile 50")
     parser.add_argument("--repeat", type=int, default=2, help="builds per configuration; the min is reported")
     parser.add_argument("--sequential", action="store_true", help="also time `mkdocs build` (one process) per size")
@@ -120,7 +121,7 @@ def main(argv: list[str]) -> int:
             browser_figures(args, work, figures)
 
     figures.duration = time.perf_counter() - began
-    figures.load_at_end = load_average()
+    figures.load_at_end, figures.pressure_at_end = load_average(), cpu_pressure()
     log(f"\nTotal time: {figures.duration / 60:.1f} min; load average now {figures.load_at_end}")
     if not args.no_write:
         write_results(args.output, figures)

@@ -12,7 +12,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from eventsite.languages import DEFAULT_LANGUAGE
+from eventsite.languages import DEFAULT_LANGUAGE, url_prefix
 
 PLUGIN = "i18n"
 
@@ -40,6 +40,14 @@ def build_only(config: MkDocsConfig, lang: str) -> None:
     plugin: Any = config.plugins[PLUGIN]
     plugin.current_language = lang
     plugin.building = True
+
+
+def link_languages(config: MkDocsConfig, path: str) -> None:
+    """Point the language menu at the page of `path` (below each language's prefix) in
+    every language, as the plugin does for a page it has in all languages (its links are
+    page URLs from the site root, which Material makes relative)."""
+    for entry in config.extra.alternate:  # type: ignore[attr-defined]
+        entry["link"] = f"{url_prefix(entry['lang'])}{path}"
 
 
 def reset_language_switcher(config: MkDocsConfig) -> None:

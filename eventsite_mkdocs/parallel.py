@@ -56,6 +56,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, jobs: int | None
     target = Path(config.site_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-languages-", dir=target.parent))
+    feeds: FeedJob | None = None
     try:
         compiled = staging / "compiled-templates"  # shared by the workers
         compiled.mkdir()
@@ -73,6 +74,8 @@ def build_site(config_file: Path, site_dir: Path | None = None, jobs: int | None
         finish.write_site_outputs(target, pages)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        if feeds is not None:
+            feeds.close()
         shutil.rmtree(staging, ignore_errors=True)
     return target
 

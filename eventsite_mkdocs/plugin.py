@@ -23,7 +23,15 @@ from eventsite.clock import build_time
 from eventsite.loader import DataError, load_site
 from eventsite.ui import t
 from eventsite_mkdocs import i18n
-from eventsite_mkdocs.site_build import FeedJob, Inputs, MissingAddress, SiteBuild, site_address, spawn_pool
+from eventsite_mkdocs.site_build import (
+    FeedJob,
+    Inputs,
+    MissingAddress,
+    SiteBuild,
+    below_prefix,
+    site_address,
+    spawn_pool,
+)
 
 
 class EventsiteConfig(Config):
@@ -66,7 +74,7 @@ class EventsitePlugin(BasePlugin[EventsiteConfig]):
 
     @event_priority(50)  # before mkdocs-static-i18n (-100) sorts the files into languages
     def _add_event_pages(self, files: Files, config: MkDocsConfig) -> Files:
-        for uri in self.site_build().generated_page_uris():
+        for uri in self.site_build().generated_page_uris(i18n.language(config)):
             files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls))
         return files
 
@@ -94,6 +102,8 @@ class EventsitePlugin(BasePlugin[EventsiteConfig]):
 
     def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         build, lang = self.site_build(), i18n.language(config)
+        if build.is_event_page(page.url, lang):  # every language has it, but this build has only its own
+            i18n.link_languages(config, below_prefix(page.url, lang))
         context["eventsite_alternates"] = build.alternates(page.url, lang)
         build.record_page(page.url, lang)
         return context

@@ -99,9 +99,15 @@ class SiteBuild:
 
     # --- what each page needs --------------------------------------------------------
 
-    def generated_page_uris(self) -> list[str]:
-        """Source paths of the event pages, in every language (mkdocs-static-i18n pairs them)."""
-        return [f"{lang}/events/{event.id}.md" for lang in LANGUAGES for event in self.site.events]
+    def generated_page_uris(self, lang: str) -> list[str]:
+        """Source paths of the event pages of the language being built. Only its own: every
+        language build would otherwise sort and pair the pages of all six (a fifth of its
+        time at 1,000 events); `event_page_switcher` links the languages instead."""
+        return [f"{lang}/events/{event.id}.md" for event in self.site.events]
+
+    def is_event_page(self, page_url: str, lang: str) -> bool:
+        path = below_prefix(page_url, lang)
+        return path.startswith("events/") and path[len("events/"):].rstrip("/") in self.event_ids
 
     def generated_page_source(self, src_uri: str) -> str | None:
         """Markdown of a generated page, or None for a page written by hand."""
@@ -137,7 +143,7 @@ class SiteBuild:
         """(hreflang, absolute URL) of a page in every language, plus x-default."""
         path = below_prefix(page_url, lang)
         links = [(other, f"{self.inputs.site_url}{url_prefix(other)}{path}") for other in LANGUAGES]
-        return links + [("x-default", f"{self.inputs.site_url}{path}")]
+        return [*links, ("x-default", f"{self.inputs.site_url}{path}")]
 
     def record_page(self, page_url: str, lang: str) -> None:
         """Remember a page for the sitemap."""

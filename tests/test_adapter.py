@@ -39,7 +39,8 @@ def test_no_module_keeps_state_in_globals(package):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         offenders += [f"{path.name}:{node.lineno}: global" for node in ast.walk(tree) if isinstance(node, ast.Global)]
         for node in tree.body:  # module-level names bound to a fresh mutable value, other than CONSTANTS
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+            targets = (node.targets if isinstance(node, ast.Assign)
+                       else [node.target] if isinstance(node, ast.AnnAssign) else [])
             value = getattr(node, "value", None)
             mutable = isinstance(value, (ast.List, ast.Dict, ast.Set)) or (
                 isinstance(value, ast.Call) and getattr(value.func, "id", "") in ("dict", "list", "set"))
@@ -107,8 +108,8 @@ def test_the_sitemap_dates_an_event_page_by_its_event_and_others_by_the_newest_e
 def test_a_deploy_build_needs_its_address():
     with pytest.raises(MissingAddress, match="SITE_URL"):
         site_address(LOCAL_URL, {"EVENTSITE_DEPLOY": "1"})
-    assert site_address("https://org.github.io/repo", {"EVENTSITE_DEPLOY": "1", "SITE_URL": "https://org.github.io/repo"}) \
-        == "https://org.github.io/repo/"
+    deploy = {"EVENTSITE_DEPLOY": "1", "SITE_URL": "https://org.github.io/repo"}
+    assert site_address("https://org.github.io/repo", deploy) == "https://org.github.io/repo/"
 
 
 def test_a_preview_build_defaults_to_the_local_server():
