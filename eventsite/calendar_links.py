@@ -8,12 +8,10 @@ functions pages need.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Union
 from urllib.parse import quote, urlencode, urlsplit
 
 from eventsite.languages import url_prefix
-from eventsite.model import (ALL_FEED, DEADLINES_FEED, Day, Deadline, Event, Session, Site, first_day, in_feeds,
-                             last_day)
+from eventsite.model import ALL_FEED, DEADLINES_FEED, Day, Deadline, Event, Session, Site, first_day, in_feeds, last_day
 from eventsite.ui import t
 
 GOOGLE_CALENDAR = "https://calendar.google.com/calendar/render"
@@ -25,7 +23,7 @@ OUTLOOK_COMPOSE = "/calendar/0/deeplink/compose"
 # How a venue's name and address are joined, where it is not ", ".
 LIST_SEPARATORS = {"ar": "، ", "zh": "，"}
 
-Item = Union[Event, Session, Deadline]
+Item = Event | Session | Deadline
 
 
 # --- What the feeds hold -------------------------------------------------------------

@@ -10,19 +10,28 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zoneinfo
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 from icalendar import Calendar, Timezone, vText
 from icalendar import Event as VEvent
 from icalendar.prop import vDDDTypes
 
 from eventsite import typography
-from eventsite.calendar_links import (add_to_calendar_links, all_day_span, event_url, feed_links, feed_name,
-                                      feed_path, home_url, site_host, site_root, venue_text)
-from eventsite.model import (ALL_FEED, DEADLINES_FEED, FEED_NAMES, Day, Deadline, Event, Moment, Session, Site,
-                             in_feeds)
+from eventsite.calendar_links import (
+    add_to_calendar_links,
+    all_day_span,
+    event_url,
+    feed_links,
+    feed_name,
+    feed_path,
+    home_url,
+    site_host,
+    site_root,
+    venue_text,
+)
+from eventsite.model import ALL_FEED, DEADLINES_FEED, FEED_NAMES, Day, Deadline, Event, Moment, Session, Site, in_feeds
 from eventsite.ui import t
 
 # Pages use these through this module too.
@@ -196,7 +205,7 @@ def entry_order(entry: VEvent) -> tuple[str, str, str]:
     """Sort key: by day, all-day entries first, then by UTC start time, then by UID."""
     start = entry.start
     if isinstance(start, dt.datetime):
-        return start.date().isoformat(), start.astimezone(dt.timezone.utc).isoformat(), str(entry["UID"])
+        return start.date().isoformat(), start.astimezone(dt.UTC).isoformat(), str(entry["UID"])
     return start.isoformat(), "", str(entry["UID"])
 
 
@@ -276,9 +285,9 @@ def base_component(item_id: str, event: Event, status: str, summary: str, descri
         summary = t("calendar.summary.cancelled", context.lang, summary=summary)
     entry = VEvent()
     entry.add("UID", uid(item_id, context.site.site.uid_domain))
-    entry.add("DTSTAMP", context.stamp.astimezone(dt.timezone.utc))
+    entry.add("DTSTAMP", context.stamp.astimezone(dt.UTC))
     entry.add("SEQUENCE", event.revision)
-    entry.add("LAST-MODIFIED", dt.datetime.combine(event.updated, dt.time(), tzinfo=dt.timezone.utc))
+    entry.add("LAST-MODIFIED", dt.datetime.combine(event.updated, dt.time(), tzinfo=dt.UTC))
     entry.add("STATUS", status.upper())
     entry.add("SUMMARY", PlainText(summary))
     entry.add("DESCRIPTION", PlainText(description))
@@ -317,7 +326,7 @@ def in_zone(moment: dt.datetime, zone: str | None) -> dt.datetime:
         raise ValueError(f"{moment.isoformat()} has no time zone")
     if isinstance(moment.tzinfo, zoneinfo.ZoneInfo) and (zone is None or moment.tzinfo.key == zone):
         return moment
-    return moment.astimezone(zoneinfo.ZoneInfo(zone) if zone else dt.timezone.utc)
+    return moment.astimezone(zoneinfo.ZoneInfo(zone) if zone else dt.UTC)
 
 
 def sources_line(ids: tuple[str, ...], context: FeedContext) -> str:

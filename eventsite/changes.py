@@ -19,8 +19,7 @@ import datetime as dt
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple, Union
-
+from typing import NamedTuple
 
 from eventsite.dates import format_date_range, format_day
 from eventsite.escaping import markdown, one_line
@@ -28,7 +27,7 @@ from eventsite.loader import parse, parse_site
 from eventsite.model import Day, Deadline, Event, Moment, Session, Site, Text, Venue, in_feeds, span
 from eventsite.problems import Problem
 
-Value = Union[Event, Session, Deadline]
+Value = Event | Session | Deadline
 Positions = dict[str, tuple[int, int]]
 
 # The event fields a calendar entry shows, with the word subscribers know them by.

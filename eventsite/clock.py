@@ -16,8 +16,8 @@ def build_time(environ: Mapping[str, str] | None = None) -> dt.datetime:
     """The build instant in UTC: SOURCE_DATE_EPOCH if set, else the current time (to the second)."""
     epoch = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
-    return dt.datetime.now(tz=dt.timezone.utc).replace(microsecond=0)
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    return dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
 
 
 def site_today(now: dt.datetime) -> dt.date:

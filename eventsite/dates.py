@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
+from functools import cache
 
 from babel import Locale
 from babel.dates import format_date, format_datetime, format_interval, format_skeleton
@@ -74,7 +74,7 @@ def arabic_range(start: dt.date, end: dt.date) -> str:
     return f"من {start.day} {month(start)} {start.year} إلى {end.day} {month(end)} {end.year}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def month_name_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
     locale = Locale.parse(babel_locale(lang))
     short = locale.months["format"]["abbreviated"]

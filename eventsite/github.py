@@ -9,7 +9,7 @@ summary lists every problem.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from eventsite.escaping import command_property, command_value, markdown
 from eventsite.problems import Problem

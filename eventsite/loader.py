@@ -11,7 +11,6 @@ from eventsite import checks, schema, yamlguard
 from eventsite.model import Site
 from eventsite.problems import Problem
 
-
 # libyaml's parser when PyYAML has it (several times faster), with the same positions.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -115,7 +114,8 @@ def node_path(root: yaml.Node, line: int, column: int) -> str:
         elif isinstance(node, yaml.SequenceNode):
             children = [(f"{path}[{index}]", item) for index, item in enumerate(node.value)]
         for child_path, child in children:
-            if (child.start_mark.line, child.start_mark.column) <= position <= (child.end_mark.line, child.end_mark.column):
+            start, end = child.start_mark, child.end_mark
+            if (start.line, start.column) <= position <= (end.line, end.column):
                 path, node = child_path, child
                 break
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TypeVar, Union
+from typing import TypeVar
 
 from eventsite.languages import DEFAULT_LANGUAGE
 
@@ -57,8 +57,8 @@ class Month:
 
 
 # A day, a month only, or (for sessions) an aware date-time.
-Day = Union[dt.date, Month]
-Moment = Union[dt.date, dt.datetime]
+Day = dt.date | Month
+Moment = dt.date | dt.datetime
 T = TypeVar("T")
 
 STATUSES = ("confirmed", "tentative", "cancelled")

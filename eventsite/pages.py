@@ -178,13 +178,13 @@ def render_page(kind: str, ctx: PageContext, env: jinja2.Environment, event_id: 
     """The HTML body of a data page (`home`, `programme`, `deadlines`, `venue`, `documents`,
     `calendars`, `about`) or of an event, followed by the site footer's part of it."""
     site, lang, today = ctx.site, ctx.lang, ctx.today
-    values: dict[str, Any] = dict(
-        ctx=ctx, site=site, lang=lang, today=today, timing=timing, days_until=days_until,
-        text_in=text_in, paragraphs=paragraphs, map_link=map_link, event_path=event_path,
-        links=calendars.add_to_calendar_links, feed_links=calendars.feed_links,
-        in_feeds=in_feeds, relative_days=relative_days, document_link=document_link,
-        link_language=link_language, NATIVE_NAMES=NATIVE_NAMES,
-    )
+    values: dict[str, Any] = {
+        "ctx": ctx, "site": site, "lang": lang, "today": today, "timing": timing, "days_until": days_until,
+        "text_in": text_in, "paragraphs": paragraphs, "map_link": map_link, "event_path": event_path,
+        "links": calendars.add_to_calendar_links, "feed_links": calendars.feed_links,
+        "in_feeds": in_feeds, "relative_days": relative_days, "document_link": document_link,
+        "link_language": link_language, "NATIVE_NAMES": NATIVE_NAMES,
+    }
     if kind == "event":
         assert event_id is not None
         event = site.event(event_id)

@@ -12,9 +12,26 @@ from eventsite import model
 from eventsite.languages import LANGUAGES
 from eventsite.problems import describe
 from eventsite.yamltypes import (
+    EMAIL,
     HOST_PATTERN,
-    EMAIL, INVALID, TEXT, TIMEZONE, URL, Enum, Field, Id, Int, LocalText, Record, Ref, Str, Type, Walk, When,
-    found_node, tuple_of, unique_pairs,
+    INVALID,
+    TEXT,
+    TIMEZONE,
+    URL,
+    Enum,
+    Field,
+    Id,
+    Int,
+    LocalText,
+    Record,
+    Ref,
+    Str,
+    Type,
+    Walk,
+    When,
+    found_node,
+    tuple_of,
+    unique_pairs,
 )
 
 __all__ = ["INVALID", "SITE", "Walk", "json_schema"]

@@ -81,7 +81,7 @@ def with_records(lock: Lock, records: dict[tuple[str, str], str]) -> Lock:
     for (path, lang), digest in records.items():
         current = updated.get(path)
         per_lang = dict(current) if isinstance(current, dict) else (
-            {code: current for code in TARGETS} if current else {})
+            dict.fromkeys(TARGETS, current) if current else {})
         per_lang[lang] = digest
         values = {per_lang.get(code) for code in TARGETS}
         updated[path] = values.pop() if len(values) == 1 and None not in values else {

@@ -10,8 +10,8 @@ together with characters that no text of the site may hold.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 MAX_BYTES = 5_000_000  # the real file is about 60 KB; 1,000 events are about 3 MB
 MAX_DEPTH = 16  # the schema nests at most 7 levels (events[0].sessions[0].title.en)

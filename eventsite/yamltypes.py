@@ -11,10 +11,11 @@ import datetime as dt
 import difflib
 import re
 import zoneinfo
-from urllib.parse import urlsplit
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
+from sitebuild import ROOT
 
 from eventsite.languages import LANGUAGES
 from eventsite.loader import load_site
 from eventsite.model import in_feeds
 from eventsite.ui import t
-from sitebuild import ROOT
 
 pytest_plugins = ["serve"]
 
@@ -212,7 +212,7 @@ def test_without_javascript_the_page_still_shows_its_title_dates_and_events(open
 
 def frozen_clock(instant: dt.datetime) -> str:
     """A script that makes `new Date()` and `Date.now()` return `instant` (UTC)."""
-    millis = int(instant.replace(tzinfo=dt.timezone.utc).timestamp() * 1000)
+    millis = int(instant.replace(tzinfo=dt.UTC).timestamp() * 1000)
     return f"""(() => {{
       const RealDate = Date, fixed = {millis};
       class FrozenDate extends RealDate {{
@@ -250,7 +250,8 @@ def test_search_finds_pages_in_the_readers_language_only(open_page, site_address
         page.click(".md-search__input")
         # Search is ready (its index loaded) when it asks for a query.
         page.wait_for_function("""() => document.querySelector(".md-search-result__meta").textContent.trim()
-            === JSON.parse(document.getElementById("__config").textContent).translations["search.result.placeholder"]""")
+            === JSON.parse(document.getElementById("__config").textContent)
+                .translations["search.result.placeholder"]""")
         # Latin letters are typed as key presses; Arabic ones arrive as text without key
         # events, as from dictation (Material alone searches on keyup; eventsite.js fixes it).
         page.keyboard.type(word)

@@ -17,7 +17,7 @@ from eventsite.ui import t
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://events.example.org/geneva/"
-STAMP = dt.datetime(2026, 3, 20, 9, 46, 40, tzinfo=dt.timezone.utc)
+STAMP = dt.datetime(2026, 3, 20, 9, 46, 40, tzinfo=dt.UTC)
 
 
 def fixture_site() -> Site:

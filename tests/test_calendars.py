@@ -15,7 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -27,11 +27,10 @@ from icalendar import Calendar
 
 from eventsite import calendar_links  # noqa: F401  (imported before calendars: no import cycle)
 from eventsite.calendars import add_to_calendar_links, feed_links, feeds
-from eventsite.model import in_feeds
 from eventsite.clock import build_time
 from eventsite.languages import LANGUAGES
 from eventsite.loader import load_site, read_site
-from eventsite.model import Site, Text
+from eventsite.model import Site, Text, in_feeds
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "calendar"
@@ -42,7 +41,7 @@ REAL_DATA = ROOT / "data" / "events.yaml"
 SITE_URL = "https://events.example.org/geneva/"
 HOST = "events.example.org"
 EPOCH = "1774000000"  # Fri 20 Mar 2026 09:46:40 UTC (date -u -d @1774000000)
-STAMP = dt.datetime(2026, 3, 20, 9, 46, 40, tzinfo=dt.timezone.utc)
+STAMP = dt.datetime(2026, 3, 20, 9, 46, 40, tzinfo=dt.UTC)
 
 Times = dict[str, tuple[str | None, str | None]]  # uid -> (start, end): "YYYY-MM-DD" or UTC "...Z"
 
@@ -100,12 +99,12 @@ GOLDEN_FEEDS = [(lang, name) for lang in ("en", "ar") for name in ("all", "deadl
 # --- Helpers -----------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def fixture_site(name: str = "site") -> Site:
     return load_site(FIXTURES / f"{name}.yaml")
 
 
-@lru_cache(maxsize=None)
+@cache
 def built(lang: str, name: str = "site") -> dict[str, bytes]:
     return feeds(fixture_site(name), lang, site_url=SITE_URL, stamp=STAMP)
 
@@ -146,7 +145,7 @@ def moment(value: object) -> str:
     if isinstance(value, dt.datetime):
         if value.tzinfo is None:
             return f"floating {value.isoformat()}"
-        return value.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     assert isinstance(value, dt.date), value
     return value.isoformat()
 
@@ -240,7 +239,7 @@ def test_month_only_items_are_left_out_of_every_feed() -> None:
     assert in_feeds(summit.sessions[0])  # its own date is exact
     assert in_feeds(site.event("wsis-forum-2026"))
     assert in_feeds(site.event("wsis-forum-2026").deadlines[0])
-    for lang, path, data in every_feed():
+    for _lang, path, data in every_feed():
         assert not MONTH_ONLY_IDS & set(vevents(data)), path
         assert not path.endswith("wsis-2027-summit.ics")
         assert b"20270301" not in data and b"20260601" not in data, path  # no made-up first day
@@ -288,7 +287,7 @@ def test_timed_sessions_carry_a_tzid_parameter_in_the_zone_of_the_data() -> None
 
 
 def test_every_tzid_has_a_vtimezone() -> None:
-    for lang, path, data in every_feed() + every_feed("daylight_saving"):
+    for _lang, path, data in every_feed() + every_feed("daylight_saving"):
         text = data.decode("utf-8").replace("\r\n ", "")
         used = set(re.findall(r";TZID=([^:;]+)[:;]", text))
         defined = re.findall(r"\r\nTZID:([^\r]+)\r\n", text)
@@ -314,7 +313,7 @@ def test_vtimezones_cover_only_the_years_the_feed_needs() -> None:
 
 
 def test_uids_are_unique_within_each_feed() -> None:
-    for lang, path, data in every_feed():
+    for _lang, path, data in every_feed():
         uids = [line for line in unfolded_lines(data) if line.startswith("UID:")]
         assert len(uids) == len(set(uids)) == len(vevents(data)), path
 
@@ -365,7 +364,7 @@ def test_source_date_epoch_drives_dtstamp_and_nothing_else() -> None:
     later = feeds(fixture_site(), "en", site_url=SITE_URL,
                   stamp=build_time({"SOURCE_DATE_EPOCH": "1774086400"}))  # one day later
     for path, data in first.items():
-        changed = [(a, b) for a, b in zip(unfolded_lines(data), unfolded_lines(later[path])) if a != b]
+        changed = [(a, b) for a, b in zip(unfolded_lines(data), unfolded_lines(later[path]), strict=False) if a != b]
         assert changed and all(b == "DTSTAMP:20260321T094640Z" for _, b in changed)
 
 
@@ -389,7 +388,7 @@ def test_an_event_id_named_like_a_feed_is_refused() -> None:
 
 
 def test_no_line_is_longer_than_75_octets_and_no_fold_splits_a_character() -> None:
-    for lang, path, data in every_feed():
+    for _lang, path, data in every_feed():
         assert data.endswith(b"\r\n") and b"\n" not in data.replace(b"\r\n", b""), path
         for line in data.split(b"\r\n"):
             assert len(line) <= 75, (path, line)
@@ -662,7 +661,7 @@ def expected_times(site: Site) -> dict[str, Times]:
         return all(isinstance(value, dt.date) for value in values)
 
     def utc(value: dt.datetime) -> str:
-        return value.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
     result: dict[str, Times] = {"all": {}, "deadlines": {}}
     for event in site.events:
@@ -709,7 +708,7 @@ def test_a_cancelled_deadline_stays_in_the_feed_as_cancelled_while_its_event_is_
     event = site.events[0]
     deadline = dataclasses.replace(event.deadlines[0], status="cancelled")
     site = dataclasses.replace(site, events=(dataclasses.replace(event, deadlines=(deadline,)),))
-    feed = feeds(site, "en", site_url="https://example.org/", stamp=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    feed = feeds(site, "en", site_url="https://example.org/", stamp=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
     text = feed["calendar/deadlines.ics"].decode()
     assert f"UID:{deadline.id}@events.example.org" in text
     assert "STATUS:CANCELLED" in text and "SUMMARY:Cancelled: " in text

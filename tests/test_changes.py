@@ -170,7 +170,7 @@ def test_a_new_file_with_errors_is_not_compared_and_its_errors_are_reported() ->
     after = before.replace(b"    end: 2026-07-10\n", b"    end: 2026-07-01\n", 1)
     result = changes.review_files(before, after, file=FILE, base="origin/main")
     assert result.changes == ()
-    assert [problem.path for problem in result.errors][0] == "events[0].end"
+    assert next(problem.path for problem in result.errors) == "events[0].end"
     assert result.notes == ("data/events.yaml has errors, so the changes could not be compared: fix them first.",)
 
 
@@ -226,7 +226,8 @@ def test_reinstating_a_cancelled_event_says_so() -> None:
 
 def test_changes_seen_only_on_the_web_page_say_so_for_subscribers() -> None:
     old, positions = site_and_positions("moved")
-    event = dataclasses.replace(old.events[0], roles=(Role("organiser", ("itu",)),), revision=3, updated=dt.date(2026, 4, 2))
+    event = dataclasses.replace(old.events[0], roles=(Role("organiser", ("itu",)),), revision=3,
+                                updated=dt.date(2026, 4, 2))
     result = changes.review_sites(old, dataclasses.replace(old, events=(event, *old.events[1:])),
                                   positions, file=FILE, base="origin/main")
     assert [str(change) for change in result.changes] == [

@@ -66,7 +66,7 @@ def test_machine_readable_values_for_time_elements():
 
 def test_today_is_decided_in_geneva_not_in_utc():
     from eventsite.clock import build_time, site_today
-    instant = dt.datetime(2026, 7, 5, 22, 30, tzinfo=dt.timezone.utc)
+    instant = dt.datetime(2026, 7, 5, 22, 30, tzinfo=dt.UTC)
     late_evening_utc = build_time({"SOURCE_DATE_EPOCH": str(int(instant.timestamp()))})
     assert late_evening_utc.date() == dt.date(2026, 7, 5)
     assert site_today(late_evening_utc) == dt.date(2026, 7, 6)  # 00:30 in Geneva (UTC+2 in summer)

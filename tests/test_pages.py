@@ -10,10 +10,16 @@ from html import unescape
 from conftest import EXAMPLE, HOSTILE_TITLE, TEMPLATES
 
 from eventsite.loader import load_site
-from eventsite.pages import (
-    PageContext, event_source, home_sections, make_environment, relative_url, render_page, timing,
-)
 from eventsite.model import Month
+from eventsite.pages import (
+    PageContext,
+    event_source,
+    home_sections,
+    make_environment,
+    relative_url,
+    render_page,
+    timing,
+)
 
 SITE_URL = "https://example.org/events/"
 

@@ -12,10 +12,10 @@ from xml.etree import ElementTree
 
 import pytest
 import yaml
+from sitebuild import ROOT, Elements, build_site
 
 from eventsite.languages import LANGUAGES
 from eventsite.loader import read_site
-from sitebuild import ROOT, Elements, build_site
 
 pytest_plugins = ["serve"]
 
@@ -71,7 +71,7 @@ def test_no_page_of_the_payload_build_has_a_script_handler_or_link_that_runs(pay
             for name in ("href", "src", "action"):
                 assert not attributes.get(name, "").lower().startswith("javascript:"), f"{where}: {tag} {name}"
         for attributes, text in elements.scripts:
-            assert "alert(" not in text or attributes.get("type") == "application/ld+json" and "<" not in text, where
+            assert "alert(" not in text or (attributes.get("type") == "application/ld+json" and "<" not in text), where
 
 
 def test_the_search_indexes_sitemap_and_feeds_of_the_payload_build_hold_no_markup(payload_site: Path) -> None:

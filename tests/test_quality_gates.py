@@ -10,6 +10,7 @@ import subprocess
 from collections import defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
 import pytest
@@ -32,10 +33,11 @@ def prefix(lang: str) -> str:
 class Document(HTMLParser):
     """A page's URL-bearing attributes, element ids and inline CSS."""
 
-    URL_ATTRIBUTES = {"a": ["href"], "area": ["href"], "link": ["href"], "script": ["src"],
-                      "img": ["src", "srcset"], "source": ["src", "srcset"], "iframe": ["src"],
-                      "video": ["src", "poster"], "audio": ["src"], "track": ["src"], "embed": ["src"],
-                      "object": ["data"], "form": ["action"], "input": ["src"]}
+    URL_ATTRIBUTES: ClassVar[dict[str, list[str]]] = {
+        "a": ["href"], "area": ["href"], "link": ["href"], "script": ["src"],
+        "img": ["src", "srcset"], "source": ["src", "srcset"], "iframe": ["src"],
+        "video": ["src", "poster"], "audio": ["src"], "track": ["src"], "embed": ["src"],
+        "object": ["data"], "form": ["action"], "input": ["src"]}
 
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
@@ -98,7 +100,8 @@ class Site:
 
     def is_ours(self, base: str, url: str) -> bool:
         parts = urlsplit(urljoin(base, url))
-        return parts.scheme in ("data", "blob") or (parts.scheme, parts.netloc) == (self.parts.scheme, self.parts.netloc)
+        own = (self.parts.scheme, self.parts.netloc)
+        return parts.scheme in ("data", "blob") or (parts.scheme, parts.netloc) == own
 
 
 @pytest.fixture(scope="module")

@@ -56,9 +56,8 @@ def schema_errors(value: Any, schema: dict[str, Any], path: str = "") -> list[st
     unknown = set(schema) - KEYWORDS - ANNOTATIONS
     assert not unknown, f"the checker does not support {sorted(unknown)} (at {path or 'the root'})"
     where = path or "(root)"
-    if "anyOf" in schema:
-        if all(schema_errors(value, option, path) for option in schema["anyOf"]):
-            return [f"{where}: matches none of anyOf"]
+    if "anyOf" in schema and all(schema_errors(value, option, path) for option in schema["anyOf"]):
+        return [f"{where}: matches none of anyOf"]
     if "not" in schema and not schema_errors(value, schema["not"], path):
         return [f"{where}: {value!r} matches what is not allowed: {schema['not']}"]
     if "enum" in schema and value not in schema["enum"]:

@@ -91,7 +91,7 @@ def test_check_jsonschema_agrees_wherever_json_schema_can_say_the_rule(path: Pat
     ours = errors_of(path)
     assert ours, "every bad-edit fixture has at least one error"
     theirs, unreadable = check_jsonschema()[path]
-    if unreadable or not ours[0].path and "YAML" in ours[0].message:
+    if unreadable or (not ours[0].path and "YAML" in ours[0].message):
         assert unreadable and not theirs, "a file YAML cannot read is refused by both"
         assert "YAML" in ours[0].message or "duplicate key" in ours[0].message
         return

@@ -18,8 +18,8 @@ from eventsite.languages import LANGUAGES
 from eventsite.loader import load_site
 
 SITE_URL = "https://example.org/events/"
-PAGES = ["index.html", "programme/index.html", "calendars/index.html", "about/index.html", "deadlines/index.html", "documents/index.html",
-         "venue/index.html", "events/wsis-forum-2026/index.html", "404.html"]
+PAGES = ["index.html", "programme/index.html", "calendars/index.html", "about/index.html", "deadlines/index.html",
+         "documents/index.html", "venue/index.html", "events/wsis-forum-2026/index.html", "404.html"]
 
 
 def prefix(lang: str) -> str:

@@ -10,8 +10,9 @@ import shlex
 import subprocess
 import sys
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 import yaml
@@ -181,7 +182,7 @@ def test_every_action_is_an_official_one_pinned_to_a_full_commit_sha_with_its_ve
     found = []
     for path in (PULL_REQUEST, DEPLOY):
         text = path.read_text(encoding="utf-8")
-        uses = [match for match in USES.finditer(text)]
+        uses = list(USES.finditer(text))
         assert len(uses) == sum("uses" in step for step in steps(load(path))), path.name
         for match in uses:
             assert match["action"].startswith("actions/"), match.group()
@@ -229,7 +230,8 @@ def test_the_pull_request_workflow_caches_pip_and_the_node_tools() -> None:
     all_steps = steps(load(PULL_REQUEST))
     caches = {step["with"]["path"]: step for step in all_steps if step.get("uses", "").startswith("actions/cache@")}
     assert set(caches) == {"~/.cache/pip", "node_modules"}
-    assert "hashFiles('requirements.txt', 'requirements-dev.txt', 'pyproject.toml')" in caches["~/.cache/pip"]["with"]["key"]
+    pip_key = caches["~/.cache/pip"]["with"]["key"]
+    assert "hashFiles('requirements.txt', 'requirements-dev.txt', 'pyproject.toml')" in pip_key
     assert "package-lock.json" in caches["node_modules"]["with"]["key"]
     # A restored node_modules counts as installed, so `make test` does not run npm ci again.
     touch = next(step for step in all_steps if step.get("run") == "touch node_modules/.installed")
