@@ -70,8 +70,8 @@ def baseline_event(site: Site, event: Event, lang: str, today: dt.date) -> str:
     out += [md(event.summary.get(lang)), ""]
     if event.description:
         out += [md(part.strip()) + "\n" for part in event.description.get(lang).split("\n\n") if part.strip()]
-    for key, ids in (("site.organisers", event.organisers), ("site.hosts", event.hosts),
-                     ("site.partners", event.partners)):
+    for role in event.roles:
+        key, ids = f"content.role.{role.role}", role.organisations
         if ids:
             names = t("site.list_separator", lang).join(site.organisation(i).name.get(lang) for i in ids)
             out += [f"**{md(t(key, lang))}**: {md(names)}", ""]
