@@ -49,7 +49,8 @@ def baseline_config(target: Path) -> Path:
 
 
 def md(text: str) -> str:
-    return pages.escape_markdown(text)
+    """Text as literal Markdown inline content in the baseline's plain-Markdown pages."""
+    return "".join(f"&#{ord(char)};" if char in "<>&*_`[]\\#{}:!|" else char for char in text)
 
 
 def event_link(event: Event, lang: str) -> str:

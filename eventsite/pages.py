@@ -49,6 +49,7 @@ class PageContext:
     today: dt.date
     site_url: str  # absolute, ending with "/"
     page_path: str = ""  # the page being rendered, from the site root ("fr/events/x/")
+    footer: Footer | None = None  # `site_footer(site)`, worked out once per build by the caller
 
     def url(self, path: str, lang: str | None = None) -> str:
         """A link from this page to a site path in a language, relative so that the site
@@ -101,11 +102,6 @@ def page_meta(event: Event, lang: str) -> dict[str, str]:
     """The title and description of an event's page, as plain text (the theme prints them:
     the caller escapes them for HTML)."""
     return {"title": event.title.get(lang), "description": event.summary.get(lang)}
-
-
-def escape_markdown(text: str) -> str:
-    """Text as literal Markdown inline content (for the benchmark's plain-Markdown pages)."""
-    return "".join(f"&#{ord(char)};" if char in "<>&*_`[]\\#{}:!|" else char for char in text)
 
 
 def timing(start: Day, end: Day, today: dt.date) -> str:
@@ -183,7 +179,7 @@ def render_page(kind: str, ctx: PageContext, env: jinja2.Environment, event_id: 
         "text_in": text_in, "paragraphs": paragraphs, "map_link": map_link, "event_path": event_path,
         "links": calendars.add_to_calendar_links, "feed_links": calendars.feed_links,
         "in_feeds": in_feeds, "relative_days": relative_days, "document_link": document_link,
-        "link_language": link_language, "NATIVE_NAMES": NATIVE_NAMES,
+        "link_language": link_language,
     }
     if kind == "event":
         assert event_id is not None
@@ -201,7 +197,7 @@ def render_page(kind: str, ctx: PageContext, env: jinja2.Environment, event_id: 
         values.update(documents=sorted(site.documents, reverse=True,
                                        key=lambda doc: (first_day(doc.date) if doc.date else dt.date.min, doc.id)))
     body = env.get_template(f"{kind}.html").render(values) if kind != "about" else ""
-    return body + FOOTER_MARK + env.get_template("footer.html").render(values, footer=site_footer(site))
+    return body + FOOTER_MARK + env.get_template("footer.html").render(values, footer=ctx.footer or site_footer(site))
 
 
 # The layout (overrides/partials/content.html and footer.html) shows what follows this

@@ -23,6 +23,7 @@ from eventsite import calendars, escaping, pages
 from eventsite.clock import site_today
 from eventsite.languages import DEFAULT_LANGUAGE, LANGUAGES, url_prefix
 from eventsite.model import Site
+from eventsite.pages import Footer
 from eventsite_mkdocs import search
 from eventsite_mkdocs.sitemap import sitemap, write_sitemap
 
@@ -81,13 +82,15 @@ class SiteBuild:
     default_404: bytes | None = None
     default_index: bytes | None = None
     feeds: FeedJob | None = None
+    footer: Footer | None = None  # the same on every page: worked out once
 
     @classmethod
     def of(cls, inputs: Inputs, compiled: jinja2.BytecodeCache | None = None) -> SiteBuild:
         compiled = compiled or CompiledTemplates()
         env = pages.make_environment(inputs.templates)
         env.bytecode_cache = compiled
-        return cls(inputs, env, frozenset(e.id for e in inputs.site.events), compiled)
+        return cls(inputs, env, frozenset(e.id for e in inputs.site.events), compiled,
+                   footer=pages.site_footer(inputs.site))
 
     def theme_environment(self, env: jinja2.Environment) -> None:
         """Let the theme's templates be compiled once per build (see CompiledTemplates)."""
@@ -135,7 +138,8 @@ class SiteBuild:
         kind = meta.get("eventsite")
         if not isinstance(kind, str) or not kind:
             return html
-        context = pages.PageContext(self.site, lang, site_today(self.inputs.now), self.inputs.site_url, page_path)
+        context = pages.PageContext(self.site, lang, site_today(self.inputs.now), self.inputs.site_url, page_path,
+                                    self.footer)
         event_id = meta.get("event")
         return html + pages.render_page(kind, context, self.env, event_id if isinstance(event_id, str) else None)
 
