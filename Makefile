@@ -34,9 +34,11 @@ schema: $(VENV)/.installed
 bench: $(VENV)/.installed node_modules/.installed system-packages
 	$(BIN)/python bench/run.py
 
-# Contact sheets of the main pages in six languages, phone and desktop, for reviewers
-# (screenshots/, not committed).
+# Contact sheets of the main pages in six languages, phone and desktop, before, during and
+# after the July week, for reviewers (screenshots/, not committed; a CJK font for Chinese).
 screenshots: $(VENV)/.installed system-packages
+	@fc-list | grep -qi "Noto Sans CJK" || { if [ "$$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk; \
+	  else echo "Chinese text needs a font: sudo apt-get install fonts-noto-cjk"; fi; }
 	$(BIN)/python tools/screenshots.py
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
@@ -48,11 +50,13 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-# Debian's chromium (never a downloaded browser) and a Java runtime for the HTML checker.
+# Debian's chromium (never a downloaded browser), a Java runtime for the HTML checker and
+# libical (Debian 12: 3.0.16), the C calendar library the feeds are checked with.
 system-packages:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	dpkg -s libical3 >/dev/null 2>&1 || missing="$$missing libical3"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	  else echo "Please install:$$missing (e.g. sudo apt-get install$$missing)"; exit 1; fi; \

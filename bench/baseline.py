@@ -12,10 +12,13 @@ from pathlib import Path
 
 from common import ROOT
 
-from eventsite import dates, pages
+from eventsite import dates, typography
 from eventsite.languages import LANGUAGES
-from eventsite.model import Event, Site
+from eventsite.model import Event, Site, timing
 from eventsite.ui import t
+from eventsite.views.context import PageContext
+from eventsite.views.home import home_view
+from eventsite.views.items import document_link
 
 HAND_WRITTEN = ("index", "deadlines", "venue", "documents", "about")
 
@@ -63,7 +66,7 @@ def baseline_event(site: Site, event: Event, lang: str, today: dt.date) -> str:
     out = ["---", *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()), "---", "",
            f"# {md(event.title.get(lang))}", "",
            f"**{dates.format_date_range(event.start, event.end, lang)}** "
-           f"({t('site.status.' + pages.timing(event.start, event.end, today), lang)})", ""]
+           f"({t('site.status.' + timing(event.start, event.end, today), lang)})", ""]
     if event.venue:
         venue = site.venue(event.venue)
         where = venue.name.get(lang) + (f", {venue.address.get(lang)}" if venue.address else "")
@@ -74,10 +77,10 @@ def baseline_event(site: Site, event: Event, lang: str, today: dt.date) -> str:
     for role in event.roles:
         key, ids = f"content.role.{role.role}", role.organisations
         if ids:
-            names = t("site.list_separator", lang).join(site.organisation(i).name.get(lang) for i in ids)
+            names = typography.join([site.organisation(i).name.get(lang) for i in ids], lang)
             out += [f"**{md(t(key, lang))}**: {md(names)}", ""]
     if event.participation:
-        out += [f"## {md(t('site.participation', lang))}", "", md(event.participation.get(lang)), ""]
+        out += [f"## {md(t('content.who', lang))}", "", md(event.participation.get(lang)), ""]
     if event.sessions:
         out += [f"## {md(t('site.programme', lang))}", ""]
         for number, session in enumerate(event.sessions, 1):
@@ -95,11 +98,12 @@ def baseline_event(site: Site, event: Event, lang: str, today: dt.date) -> str:
             out.append(line)
         out.append("")
     if event.documents:
-        out += [f"## {md(t('site.documents', lang))}", ""]
+        out += [f"## {md(t('content.documents_sources', lang))}", ""]
         for doc_id in event.documents:
             document = site.document(doc_id)
             label = md(" ".join(filter(None, [document.symbol, document.title.get(lang)])))
-            out.append(f"- [{label}]({document.url})" if document.url else f"- {label}")
+            target = document_link(document, lang)
+            out.append(f"- [{label}]({target[0]})" if target else f"- {label}")
         out.append("")
     if event.contacts:
         out += [f"## {md(t('site.contacts', lang))}", ""]
@@ -116,7 +120,9 @@ def baseline_extra(site: Site, page: str, lang: str, today: dt.date) -> list[str
     """The data part of a hand-written page as plain Markdown."""
     out: list[str] = [""]
     if page == "index":
-        sections = pages.home_sections(site, today)
+        home = home_view(PageContext(site, lang, today, "https://example.org/"))
+        sections = {"upcoming": [card.event for card in home.upcoming], "past": [card.event for card in home.past],
+                    "deadlines": [(item.event, item.deadline) for item in home.deadlines]}
         for key, events in (("site.upcoming_events", sections["upcoming"]), ("site.past_events", sections["past"])):
             out += [f"## {md(t(key, lang))}", ""]
             out += [f"- {event_link(e, lang)} — {md(dates.format_date_range(e.start, e.end, lang))}: "
@@ -135,8 +141,9 @@ def baseline_extra(site: Site, page: str, lang: str, today: dt.date) -> list[str
     elif page == "documents":
         for document in site.documents:
             label = md(" ".join(filter(None, [document.symbol, document.title.get(lang)])))
+            target = document_link(document, lang)
             out.append(f"- {md(dates.format_day(document.date, lang))}: "
-                       + (f"[{label}]({document.url})" if document.url else label))
+                       + (f"[{label}]({target[0]})" if target else label))
     return out
 
 

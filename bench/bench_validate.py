@@ -58,7 +58,7 @@ def synthetic_yaml(n_events: int) -> str:
     for number in range(n_events // 10 + 1):
         lines += [f"  - id: doc-{number}", "    kind: report", f'    date: "2026-{number % 12 + 1:02d}"',
                   f"    symbol: \"R/{number}\"", "    issuer: org-0", f"    title: {text(f'report {number}')}",
-                  f"    url: https://example.org/documents/{number}"]
+                  "    urls:", f"      en: https://example.org/documents/{number}"]
     lines.append("events:")
     first = dt.date(2026, 1, 5)
     for number in range(n_events):

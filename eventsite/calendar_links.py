@@ -10,18 +10,22 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import quote, urlencode, urlsplit
 
+from eventsite import typography
 from eventsite.languages import url_prefix
 from eventsite.model import ALL_FEED, DEADLINES_FEED, Day, Deadline, Event, Session, Site, first_day, in_feeds, last_day
+from eventsite.paths import event_path, feed_path
 from eventsite.ui import t
 
 GOOGLE_CALENDAR = "https://calendar.google.com/calendar/render"
 # Outlook on the web has one host per kind of account: a link to the wrong one fails to sign in.
 OUTLOOK_HOSTS = {"personal": "https://outlook.live.com", "work": "https://outlook.office.com"}
 OUTLOOK_ADD_FROM_WEB = "/calendar/0/addfromweb"
-OUTLOOK_COMPOSE = "/calendar/0/deeplink/compose"
-
-# How a venue's name and address are joined, where it is not ", ".
-LIST_SEPARATORS = {"ar": "، ", "zh": "，"}
+# Outlook's "new event" form has no documentation from Microsoft. What the add-to-calendar
+# libraries found (README, "Calendar feeds"): on a computer, /calendar/0/action/compose takes
+# an all-day `enddt` as exclusive, like RFC 5545; phones are routed to another form, reached
+# by /calendar/0/deeplink/compose, which reads it as the last day itself (inclusive).
+OUTLOOK_COMPOSE = "/calendar/0/action/compose"
+OUTLOOK_PHONE_COMPOSE = "/calendar/0/deeplink/compose"
 
 Item = Event | Session | Deadline
 
@@ -37,8 +41,7 @@ def venue_text(site: Site, event: Event, lang: str) -> str:
         return ""
     venue = site.venue(event.venue)
     address = venue.address.get(lang) if venue.address else ""
-    separator = LIST_SEPARATORS.get(lang, ", ")
-    return separator.join(part for part in (venue.name.get(lang), address) if part)
+    return typography.comma(lang).join(part for part in (venue.name.get(lang), address) if part)
 
 
 # --- Addresses -----------------------------------------------------------------------
@@ -57,11 +60,6 @@ def site_host(site_url: str) -> str:
     return host
 
 
-def feed_path(lang: str, name: str) -> str:
-    """Path of a feed below the site root: `calendar/all.ics`, `fr/calendar/<event id>.ics`."""
-    return f"{url_prefix(lang)}calendar/{name}.ics"
-
-
 def feed_url(lang: str, name: str, *, site_url: str) -> str:
     """Absolute https URL of a feed."""
     return site_root(site_url) + feed_path(lang, name)
@@ -74,7 +72,7 @@ def home_url(lang: str, *, site_url: str) -> str:
 
 def event_url(event_id: str, lang: str, *, site_url: str) -> str:
     """The page of an event in a language."""
-    return f"{home_url(lang, site_url=site_url)}events/{event_id}/"
+    return home_url(lang, site_url=site_url) + event_path(event_id)
 
 
 def webcal_url(url: str) -> str:
@@ -87,9 +85,15 @@ def webcal_url(url: str) -> str:
 
 def feed_name(name: str, lang: str, site: Site | None) -> str:
     """The display name of the all-events or deadlines feed (as in its NAME property)."""
+    label, named = FEED_TITLES[name]
     if site is None:  # without the site title, the plain "All events" / "All deadlines"
-        return t(f"calendar.feed.{name}.label", lang)
-    return t(f"calendar.feed.{name}.name", lang, site=site.site.title.get(lang))
+        return t(label, lang)
+    return t(named, lang, site=site.site.title.get(lang))
+
+
+# Each combined feed's name: alone, and with the site's title.
+FEED_TITLES = {ALL_FEED: ("calendar.feed.all.label", "calendar.feed.all.name"),
+               DEADLINES_FEED: ("calendar.feed.deadlines.label", "calendar.feed.deadlines.name")}
 
 
 def subscribe_links(url: str, name: str) -> dict[str, str]:
@@ -121,7 +125,8 @@ def feed_links(lang: str, *, site_url: str, site: Site | None = None) -> dict[st
 def add_to_calendar_links(event: Event, lang: str, *, site_url: str, site: Site | None = None) -> dict[str, str]:
     """For an event page: `download` (the event's .ics), the subscribe links of the
     language's all-events feed (see `subscribe_links`), and the one-off copies
-    `google_event`, `outlook_event` (personal) and `outlook_work_event` (Microsoft 365).
+    `google_event`, `outlook_event` (personal) and `outlook_work_event` (Microsoft 365),
+    with the Outlook forms for phones as `outlook_event_phone` and `outlook_work_event_phone`.
 
     An event known only to the month is in no feed: it gets the subscribe links only.
     With `site`, the one-off copies carry the venue as their location.
@@ -130,10 +135,11 @@ def add_to_calendar_links(event: Event, lang: str, *, site_url: str, site: Site 
     del links["download"]
     if not in_feeds(event):
         return links
+    outlook = {f"outlook{kind}_event{device}": outlook_event_link(event, lang, account, site_url=site_url, site=site,
+                                                                  phone=bool(device))
+               for kind, account in (("", "personal"), ("_work", "work")) for device in ("", "_phone")}
     return {"download": feed_url(lang, event.id, site_url=site_url), **links,
-            "google_event": google_event_link(event, lang, site_url=site_url, site=site),
-            "outlook_event": outlook_event_link(event, lang, "personal", site_url=site_url, site=site),
-            "outlook_work_event": outlook_event_link(event, lang, "work", site_url=site_url, site=site)}
+            "google_event": google_event_link(event, lang, site_url=site_url, site=site), **outlook}
 
 
 def all_day_span(first: Day, last: Day) -> tuple[dt.date, dt.date]:
@@ -165,19 +171,25 @@ def google_event_link(event: Event, lang: str, *, site_url: str, site: Site | No
     return f"{GOOGLE_CALENDAR}?{head}&dates={start:%Y%m%d}/{end:%Y%m%d}&{encode(details)}"
 
 
-def outlook_event_link(event: Event, lang: str, account: str, *, site_url: str, site: Site | None = None) -> str:
+def outlook_event_link(event: Event, lang: str, account: str, *, site_url: str, site: Site | None = None,
+                       phone: bool = False) -> str:
     """Outlook on the web's "new event" form filled in with an all-day event, for a
     `personal` (outlook.live.com) or `work` (outlook.office.com) account.
 
-    `enddt` is exclusive for all-day entries, as in the feeds and in Google's link.
+    On a computer `enddt` is exclusive, as in the feeds and in Google's link (a 6-10 July
+    event ends on 11 July); the `phone` form takes the last day itself (10 July). Pages
+    link the computer's form; their script switches to the phone's on Android and iOS.
     """
     title, description, location = event_copy(event, lang, site_url=site_url, site=site)
     start, end = all_day_span(event.start, event.end)
-    params = {"path": "/calendar/action/compose", "rru": "addevent", "subject": title,
-              "startdt": start.isoformat(), "enddt": end.isoformat(), "allday": "true", "body": description}
+    if phone:
+        end = last_day(event.end)
+    route = {"path": "/calendar/action/compose"} if phone else {}
+    params = {**route, "rru": "addevent", "subject": title, "startdt": start.isoformat(), "enddt": end.isoformat(),
+              "allday": "true", "body": description}
     if location:
         params["location"] = location
-    return f"{OUTLOOK_HOSTS[account]}{OUTLOOK_COMPOSE}?{encode(params)}"
+    return f"{OUTLOOK_HOSTS[account]}{OUTLOOK_PHONE_COMPOSE if phone else OUTLOOK_COMPOSE}?{encode(params)}"
 
 
 def encode(params: dict[str, str]) -> str:

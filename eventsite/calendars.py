@@ -20,23 +20,31 @@ from icalendar.prop import vDDDTypes
 
 from eventsite import typography
 from eventsite.calendar_links import (
-    add_to_calendar_links,
     all_day_span,
     event_url,
-    feed_links,
     feed_name,
-    feed_path,
     home_url,
     site_host,
     site_root,
     venue_text,
 )
-from eventsite.model import ALL_FEED, DEADLINES_FEED, FEED_NAMES, Day, Deadline, Event, Moment, Session, Site, in_feeds
+from eventsite.dates import format_date_range
+from eventsite.model import (
+    ALL_FEED,
+    DEADLINES_FEED,
+    FEED_NAMES,
+    Day,
+    Deadline,
+    Event,
+    EventKind,
+    Moment,
+    Session,
+    Site,
+    in_feeds,
+)
+from eventsite.paths import feed_path, week_feed
+from eventsite.programme import Week, build_programme
 from eventsite.ui import t
-
-# Pages use these through this module too.
-__all__ = ["add_to_calendar_links", "build_calendar", "deadline_component", "event_component",
-           "feed_links", "feeds", "session_component"]
 
 PRODID = "-//eventsite//Calendar feeds 1.0//EN"
 REFRESH_INTERVAL = dt.timedelta(hours=12)
@@ -94,6 +102,8 @@ def feeds(site: Site, lang: str, *, site_url: str, stamp: dt.datetime) -> dict[s
     for event in sorted(site.events, key=lambda event: event.id):
         if in_feeds(event):
             result[feed_path(lang, event.id)] = event_calendar(event, entries, context)
+    for week in build_programme(site).weeks:
+        result[feed_path(lang, week_feed(week.start))] = week_calendar(week, entries, context)
     return result
 
 
@@ -112,7 +122,35 @@ def entry(component: VEvent) -> Entry:
         value = component.get(name)
         if isinstance(value, vDDDTypes) and "TZID" in value.params and isinstance(value.dt, dt.datetime):
             zones.append((str(value.params["TZID"]), value.dt.date()))
-    return Entry(component.to_ical(), entry_order(component), tuple(zones))
+    return Entry(serialise(component), entry_order(component), tuple(zones))
+
+
+def serialise(component: VEvent) -> bytes:
+    """The component as icalendar writes it (`to_ical`), lines folded by `fold`."""
+    return b"".join(fold(line).encode("utf-8") + b"\r\n" for line in component.content_lines() if line)
+
+
+FOLD_AT = 75  # octets, RFC 5545 3.1; a line is cut before the character that would reach it
+
+
+def fold(line: str) -> str:
+    """A content line folded as icalendar folds it (between characters, never right after
+    a backslash or caret escape, each part under 75 octets with the leading space), but
+    without looking at each character of the many lines that need no folding, or of
+    ASCII text: serialising is most of the feeds' time."""
+    if len(line) < FOLD_AT and (line.isascii() or len(line.encode("utf-8")) < FOLD_AT):
+        return line
+    parts: list[str] = []
+    start = count = 0
+    for index, char in enumerate(line):
+        size = 1 if char < "\x80" else len(char.encode("utf-8"))
+        if index > start and count + size >= FOLD_AT:
+            cut = index - 1 if index - start > 1 and line[index - 1] in "\\^" else index
+            parts.append(line[start:cut])
+            start, count = cut, len(line[cut:index].encode("utf-8"))
+        count += size
+    parts.append(line[start:])
+    return "\r\n ".join(parts)
 
 
 def feed_entries(context: FeedContext) -> dict[str, Entry]:
@@ -160,16 +198,35 @@ def event_calendar(event: Event, entries: dict[str, Entry], context: FeedContext
                           url=event_url(event.id, context.lang, site_url=context.site_url))
 
 
+def week_calendar(week: Week, entries: dict[str, Entry], context: FeedContext) -> bytes:
+    """A week of meetings (the home page adds the week it shows): its events and sessions."""
+    ids = [event.id for event in week.events] + [session.id for event in week.events for session in event.sessions]
+    lang = context.lang
+    return build_calendar([entries[id] for id in dict.fromkeys(ids) if id in entries],
+                          name=t("calendar.feed.week.name", lang, site=context.site.site.title.get(lang),
+                                 dates=format_date_range(week.start, week.end, lang)),
+                          description=t("calendar.feed.week.description", lang),
+                          url=home_url(lang, site_url=context.site_url))
+
+
 CALENDAR_END = b"END:VCALENDAR\r\n"
+# RFC 5545 (3.6) wants at least one component in a calendar. A feed with nothing in it yet
+# (no deadline known to the day) carries one VTIMEZONE that no entry refers to, which every
+# client ignores, so that its address keeps working for those who subscribed.
+PLACEHOLDER_ZONE = ("Etc/UTC", 1970)
 
 
 def build_calendar(entries: Iterable[Entry], *, name: str, description: str, url: str) -> bytes:
     """A published calendar of `entries` (sorted), with the VTIMEZONEs their times need:
-    UTF-8, CRLF, lines folded at 75 octets between characters."""
+    UTF-8, CRLF, lines folded at 75 octets between characters.
+
+    No METHOD: a feed is a snapshot of calendar data, not an iTIP scheduling message (RFC
+    5545 3.7.2: without METHOD "a scheduling transaction MUST NOT be assumed"). METHOD:PUBLISH
+    would make it one, whose every VEVENT then needs an ORGANIZER (RFC 5546 3.2.1), which the
+    data has for few events and which RFC 5545 3.8.4.3 reserves for group-scheduled entries."""
     calendar = Calendar()
     calendar.add("PRODID", PRODID)
     calendar.add("VERSION", "2.0")
-    calendar.add("METHOD", "PUBLISH")
     calendar.calendar_name = PlainText(name)  # NAME and X-WR-CALNAME
     calendar.description = PlainText(description)  # DESCRIPTION and X-WR-CALDESC
     calendar.add("REFRESH-INTERVAL", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
@@ -179,6 +236,8 @@ def build_calendar(entries: Iterable[Entry], *, name: str, description: str, url
     assert head.endswith(CALENDAR_END)
     entries = sorted(entries, key=lambda item: item.order)
     zones = b"".join(timezone_ics(tzid, first, last) for tzid, (first, last) in zone_spans(entries))
+    if not entries:
+        zones = timezone_ics(PLACEHOLDER_ZONE[0], PLACEHOLDER_ZONE[1], PLACEHOLDER_ZONE[1])
     return head[: -len(CALENDAR_END)] + zones + b"".join(item.ics for item in entries) + CALENDAR_END
 
 
@@ -197,6 +256,7 @@ def timezone_ics(tzid: str, first_year: int, last_year: int) -> bytes:
     clients expect, without the decades icalendar would add by default). Cached: building
     one is slow, and every feed with a time in the zone needs it."""
     zone = Timezone.from_tzid(tzid, first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year + 1, 1, 1))
+    zone.pop("COMMENT", None)  # icalendar's note on the years covered: RFC 5545 gives VTIMEZONE no COMMENT
     ics: bytes = zone.to_ical()
     return ics
 
@@ -232,7 +292,7 @@ def event_component(event: Event, context: FeedContext) -> VEvent:
     entry = base_component(event.id, event, event.status, event.title.get(lang), description, context)
     add_days(entry, event.start, event.end)
     if location:
-        entry.add("LOCATION", PlainText(location))
+        entry.add("LOCATION", feed_text(location, context))
     return entry
 
 
@@ -258,7 +318,7 @@ def session_component(event: Event, session: Session, context: FeedContext) -> V
     else:
         add_days(entry, session.start, session.last)
     if location:
-        entry.add("LOCATION", PlainText(location))
+        entry.add("LOCATION", feed_text(location, context))
     return entry
 
 
@@ -289,12 +349,22 @@ def base_component(item_id: str, event: Event, status: str, summary: str, descri
     entry.add("SEQUENCE", event.revision)
     entry.add("LAST-MODIFIED", dt.datetime.combine(event.updated, dt.time(), tzinfo=dt.UTC))
     entry.add("STATUS", status.upper())
-    entry.add("SUMMARY", PlainText(summary))
-    entry.add("DESCRIPTION", PlainText(description))
-    entry.add("CATEGORIES", [category or t(f"calendar.kind.{event.kind}", context.lang)])
+    entry.add("SUMMARY", feed_text(summary, context))
+    entry.add("DESCRIPTION", feed_text(description, context))
+    entry.add("CATEGORIES", [category or t(KIND_CATEGORIES[event.kind], context.lang)])
     entry.add("URL", event_url(event.id, context.lang, site_url=context.site_url))
     return entry
 
+
+# The category of an event's entries, by the kind of event.
+KIND_CATEGORIES: dict[EventKind, str] = {
+    EventKind.FORUM: "calendar.kind.forum",
+    EventKind.SUMMIT: "calendar.kind.summit",
+    EventKind.DIALOGUE: "calendar.kind.dialogue",
+    EventKind.HIGH_LEVEL_EVENT: "calendar.kind.high-level-event",
+    EventKind.MEETING: "calendar.kind.meeting",
+    EventKind.SESSION: "calendar.kind.session",
+}
 
 # Busy or free time (RFC 5545 TRANSP; without it an entry counts as busy). An all-day
 # entry (an event, an all-day session, a deadline) says what happens on those days, not
@@ -313,10 +383,12 @@ def add_days(entry: VEvent, first: Day, last: Day) -> None:
 
 
 def add_times(entry: VEvent, start: dt.datetime, end: Moment | None, zone: str | None) -> None:
-    """Timed DTSTART and DTEND (none when the data gives no end), with TZID when zoned; busy time."""
+    """Timed DTSTART and DTEND, with TZID when zoned; busy time. The validator refuses a time
+    of day without an end (checks.check_session_end): clients disagree on what it would mean."""
+    if not isinstance(end, dt.datetime):
+        raise ValueError(f"the session at {start.isoformat()} has no end time")
     entry.add("DTSTART", in_zone(start, zone))
-    if isinstance(end, dt.datetime):
-        entry.add("DTEND", in_zone(end, zone))
+    entry.add("DTEND", in_zone(end, zone))
     entry.add("TRANSP", TIMED_TRANSP)
 
 
@@ -331,7 +403,14 @@ def in_zone(moment: dt.datetime, zone: str | None) -> dt.datetime:
 
 def sources_line(ids: tuple[str, ...], context: FeedContext) -> str:
     """"Source: CL-26/17, 17 March 2026" in the feed's language ("" without sources)."""
-    return typography.plain(typography.sources_text(context.site.sources_of(ids), context.lang), context.lang)
+    return typography.sources_text(context.site.sources_of(ids), context.lang)
+
+
+def feed_text(text: str, context: FeedContext) -> PlainText:
+    """A text of an entry in the feed's language's typography, as the page shows it (numbers
+    kept together, French spacing; in right-to-left languages, Latin runs, addresses and
+    numbers isolated so that "11 000" and "CWG-WSIS&SDG" keep their order)."""
+    return PlainText(typography.plain(text, context.lang))
 
 
 def paragraphs(*parts: str | None) -> str:

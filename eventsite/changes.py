@@ -204,9 +204,15 @@ def content_fields(before: Item, after: Item) -> list[str]:
     was renamed or moved counts as a change of its `venue`: its feeds' LOCATION changes."""
     names = [f.name for f in dataclasses.fields(after.value) if f.name not in NOT_COMPARED]
     fields = [name for name in names if getattr(before.value, name, None) != getattr(after.value, name, None)]
-    if after.kind == "event" and "venue" not in fields and before.venue != after.venue:
+    if after.kind == "event" and "venue" not in fields and shown(before.venue) != shown(after.venue):
         fields.append("venue")
     return fields
+
+
+def shown(venue: Venue | None) -> Venue | None:
+    """A venue as pages and feeds show it: its city and country code serve search engines
+    only (schema.org data), so adding them changes no LOCATION and needs no new revision."""
+    return dataclasses.replace(venue, locality=None, country=None) if venue is not None else None
 
 
 def is_changed(before: Item, after: Item) -> bool:

@@ -69,8 +69,10 @@ def check_site(site: Site, walk: Walk) -> None:
         own = [session for session in event.sessions if not session.events]
         for number, session in enumerate(own):
             check_session(event, session, f"{path}.sessions[{number}]", walk)
+            check_session_end(session, f"{path}.sessions[{number}]", walk)
     for number, session in enumerate(site.sessions):
         check_shared_session(site, session, f"sessions[{number}]", walk)
+        check_session_end(session, f"sessions[{number}]", walk)
 
 
 def check_shared_session(site: Site, session: Session, path: str, walk: Walk) -> None:
@@ -87,6 +89,26 @@ def check_shared_session(site: Site, session: Session, path: str, walk: Walk) ->
     named = [site.event(id) for id in dict.fromkeys(session.events) if isinstance(site.index.get(id), Event)]
     for number, event in enumerate(named):
         check_session(event, session, path, walk, which=f"event '{event.id}'", zones=number == 0)
+
+
+def check_session_end(session: Session, path: str, walk: Walk) -> None:
+    """A session at a time of day states its end: calendar programs read a missing end
+    differently (RFC 5545 says zero minutes; many clients show an hour), and the data must
+    not leave them to guess."""
+    if isinstance(session.start, dt.datetime) and session.end is None:
+        line, column = walk.positions.get(path, (1, 1))
+        walk.problems.append(Problem(
+            walk.file, line, column, f"{path}.end",
+            "a session at a time of day needs its end time (calendar programs would show it as 0 minutes "
+            "or as 1 hour); if the document gives none, write the day only", f'an end like "{end_example(session)}"',
+            "no end"))
+
+
+def end_example(session: Session) -> str:
+    """An end an hour after the start, in the start's own form (only an example in a message)."""
+    start = session.start
+    assert isinstance(start, dt.datetime)
+    return (start + dt.timedelta(hours=1)).replace(tzinfo=None).isoformat(timespec="minutes")
 
 
 def check_roles(event: Event, path: str, walk: Walk) -> None:

@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_interval, format_skeleton
+from babel.dates import format_date, format_interval, format_skeleton
 
 from eventsite.model import Day, Moment, Month
 
@@ -39,7 +39,8 @@ def first_of_month(text: str, day: dt.date, lang: str) -> str:
 def format_moment(moment: Moment, lang: str) -> str:
     """A day, or a date and time of day in its own time zone."""
     if isinstance(moment, dt.datetime):
-        return format_datetime(moment, "long", tzinfo=moment.tzinfo, locale=babel_locale(lang))
+        time = format_skeleton("Hm", moment, tzinfo=moment.tzinfo, locale=babel_locale(lang))
+        return date_and_time(format_day(moment.date(), lang), time, lang)
     return format_day(moment, lang)
 
 
@@ -53,11 +54,31 @@ def format_date_range(start: Day, end: Day, lang: str) -> str:
         return format_day(start, lang)
     if lang == "ar":
         return arabic_range(start, end)
-    if lang == "es" and end - start == dt.timedelta(days=1) and start.month == end.month:
-        month = Locale.parse(babel_locale(lang)).months["format"]["wide"][end.month]
-        return f"{start.day} y {end.day} de {month} de {end.year}"
+    if lang == "es":
+        return spanish_range(start, end)
     text = format_interval(start, end, "yMMMMd", locale=babel_locale(lang))
     return first_of_month(widen_months(text, lang), start, lang)
+
+
+def format_span(start: Day | Moment, end: Day | Moment, lang: str) -> str:
+    """A span of days, or of times of day in the zone of the start ("8 July 2026, 10:00–12:30";
+    a session's start and end share its zone)."""
+    if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
+        if start.date() == end.astimezone(start.tzinfo).date():
+            times = format_interval(start, end, "Hm", tzinfo=start.tzinfo, locale=babel_locale(lang))
+            return date_and_time(format_day(start.date(), lang), times, lang)
+        return f"{format_moment(start, lang)} – {format_moment(end, lang)}"
+    if isinstance(start, Month) or isinstance(end, Month):
+        return format_date_range(start, end, lang)
+    if isinstance(start, dt.datetime) or isinstance(end, dt.datetime):
+        return f"{format_moment(start, lang)} – {format_moment(end, lang)}"
+    return format_date_range(start, end, lang)
+
+
+def date_and_time(day: str, time: str, lang: str) -> str:
+    """A day and a time of day joined as the language joins them (CLDR: "{1}, {0}")."""
+    pattern = str(Locale.parse(babel_locale(lang)).datetime_formats["long"])
+    return pattern.replace("{1}", day).replace("{0}", time)
 
 
 def arabic_range(start: dt.date, end: dt.date) -> str:
@@ -72,6 +93,19 @@ def arabic_range(start: dt.date, end: dt.date) -> str:
     if start.year == end.year:
         return f"من {start.day} {month(start)} إلى {end.day} {month(end)} {end.year}"
     return f"من {start.day} {month(start)} {start.year} إلى {end.day} {month(end)} {end.year}"
+
+
+def spanish_range(start: dt.date, end: dt.date) -> str:
+    """UN Spanish style (document headings such as "Viena, 15 a 19 de octubre de 2012"):
+    "9 y 10 de septiembre de 2025" for two days, "7 a 10 de julio de 2026" for more,
+    "28 de julio a 5 de agosto de 1997" across months; never CLDR's "7–10 de julio"."""
+    months = Locale.parse(babel_locale("es")).months["format"]["wide"]
+    word = "y" if end - start == dt.timedelta(days=1) else "a"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day} {word} {end.day} de {months[end.month]} de {end.year}"
+    if start.year == end.year:
+        return f"{start.day} de {months[start.month]} {word} {end.day} de {months[end.month]} de {end.year}"
+    return f"{start.day} de {months[start.month]} de {start.year} {word} {end.day} de {months[end.month]} de {end.year}"
 
 
 @cache

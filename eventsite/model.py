@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cached_property
 from typing import TypeVar
 
-from eventsite.languages import DEFAULT_LANGUAGE
+from eventsite.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,22 @@ class Name:
         return lang
 
 
+@dataclass(frozen=True)
+class PageLinks:
+    """The address of a document's official page in each language where one exists and was
+    verified (data/document-links.yaml records the evidence)."""
+
+    values: dict[str, str]
+
+    def get(self, lang: str) -> tuple[str, str] | None:
+        """(address, language of that page): the page in `lang`, else the English one, else
+        the first in the site's language order; None when there is none."""
+        for candidate in (lang, DEFAULT_LANGUAGE, *LANGUAGES):
+            if candidate in self.values:
+                return self.values[candidate], candidate
+        return None
+
+
 @dataclass(frozen=True, order=True)
 class Month:
     """A date known only to the month ("March 2026"): never shown or used as an exact day."""
@@ -61,18 +78,76 @@ Day = dt.date | Month
 Moment = dt.date | dt.datetime
 T = TypeVar("T")
 
-STATUSES = ("confirmed", "tentative", "cancelled")
+
+
+class Status(StrEnum):
+    """What the organisers say of an event, a session or a deadline."""
+
+    CONFIRMED = "confirmed"
+    TENTATIVE = "tentative"
+    CANCELLED = "cancelled"
+
+
+class Timing(StrEnum):
+    """Where something stands on a given day."""
+
+    UPCOMING = "upcoming"
+    ONGOING = "ongoing"
+    PAST = "past"
+
+
+class EventKind(StrEnum):
+    FORUM = "forum"
+    SUMMIT = "summit"
+    DIALOGUE = "dialogue"
+    HIGH_LEVEL_EVENT = "high-level-event"
+    MEETING = "meeting"
+    SESSION = "session"
+
+
+class DocumentKind(StrEnum):
+    RESOLUTION = "resolution"
+    LETTER = "letter"
+    REPORT = "report"
+    OUTCOME = "outcome"
+
+
+class LinkKind(StrEnum):
+    """What a link lets a visitor do, the most important first (the order of the actions)."""
+
+    REGISTRATION = "registration"
+    SPEAKING_REQUEST = "speaking-request"
+    CONTRIBUTION = "contribution"
+    INFORMATION = "information"
+
+
+class RoleKind(StrEnum):
+    """How an organisation stands to an event, as the documents word it."""
+
+    ORGANISER = "organiser"
+    HOST = "host"
+    CO_HOST = "co-host"
+    CO_ORGANISER = "co-organiser"
+    CO_CONVENER = "co-convener"
+    JOINT_SECRETARIAT = "joint-secretariat"
+    CO_FACILITATOR = "co-facilitator"
+    CO_CHAIR = "co-chair"
+    PARTNER = "partner"
+
+
+class Attendance(StrEnum):
+    """How people take part, where the documents say it (schema.org eventAttendanceMode)."""
+
+    IN_PERSON = "in-person"
+    ONLINE = "online"
+    HYBRID = "hybrid"
+
+
 # The combined calendar feeds (calendar/all.ics, calendar/deadlines.ics): no event may
 # take one of their names as its id, or its own feed would overwrite them.
 ALL_FEED = "all"
 DEADLINES_FEED = "deadlines"
 FEED_NAMES = (ALL_FEED, DEADLINES_FEED)
-EVENT_KINDS = ("forum", "summit", "dialogue", "high-level-event", "meeting", "session")
-DOCUMENT_KINDS = ("resolution", "letter", "report", "outcome")
-LINK_KINDS = ("registration", "information", "speaking-request", "contribution")
-# How an organisation stands to an event, as the documents word it.
-ROLES = ("organiser", "host", "co-host", "co-organiser", "co-convener", "joint-secretariat",
-         "co-facilitator", "co-chair", "partner")
 
 
 def first_day(day: Day | Moment) -> dt.date:
@@ -114,6 +189,15 @@ def span(item: Event | Session | Deadline) -> tuple[Day | Moment, Day | Moment]:
     return item.start, item.end
 
 
+def timing(start: Day | Moment, end: Day | Moment, today: dt.date) -> Timing:
+    """Where a span stands on `today` (a month-only value counts as the whole month)."""
+    if today < first_day(start):
+        return Timing.UPCOMING
+    if today > last_day(end):
+        return Timing.PAST
+    return Timing.ONGOING
+
+
 @dataclass(frozen=True)
 class Organisation:
     id: str
@@ -126,7 +210,9 @@ class Venue:
     id: str
     name: Text
     timezone: str
-    address: Text | None = None
+    address: Text | None = None  # as the documents write it, for pages and calendars
+    locality: Text | None = None  # the city alone (schema.org addressLocality)
+    country: str | None = None  # ISO 3166-1 alpha-2 code (schema.org addressCountry)
 
 
 @dataclass(frozen=True)
@@ -140,12 +226,12 @@ class Person:
 @dataclass(frozen=True)
 class Document:
     id: str
-    kind: str
+    kind: DocumentKind
     title: Text
     date: Day | None = None  # None: the document is undated
     symbol: str | None = None
     issuer: str | None = None
-    url: str | None = None
+    urls: PageLinks | None = None  # official pages by language, where verified
     signatories: tuple[Person, ...] = ()
 
 
@@ -157,7 +243,7 @@ class Session:
     end: Moment | None = None
     timezone: str | None = None
     description: Text | None = None
-    status: str | None = None
+    status: Status | None = None
     sources: tuple[str, ...] = ()
     events: tuple[str, ...] = ()  # for an item shared by several events: their ids
 
@@ -176,7 +262,7 @@ class Deadline:
     date: Day
     title: Text
     description: Text | None = None
-    status: str | None = None
+    status: Status | None = None
     sources: tuple[str, ...] = ()
 
 
@@ -193,7 +279,7 @@ class Contact:
 class Role:
     """Organisations in one role towards an event ("co-organiser": UNESCO, UNDP, UNCTAD)."""
 
-    role: str
+    role: RoleKind
     organisations: tuple[str, ...]
     note: Text | None = None
     sources: tuple[str, ...] = ()
@@ -201,16 +287,17 @@ class Role:
 
 @dataclass(frozen=True)
 class Link:
-    kind: str
+    kind: LinkKind
     url: str
     label: Text
+    language: str | None = None  # the language of the page it opens, where the data says (e.g. "en")
 
 
 @dataclass(frozen=True)
 class Event:
     id: str
-    kind: str
-    status: str
+    kind: EventKind
+    status: Status
     revision: int
     updated: dt.date
     start: Day
@@ -223,6 +310,7 @@ class Event:
     registration: Text | None = None  # how to register
     speaking: Text | None = None  # how to request to speak
     speaking_deadline: str | None = None  # the id of the deadline for requests to speak
+    attendance: Attendance | None = None  # where the documents say how people take part
     roles: tuple[Role, ...] = ()
     people: tuple[Person, ...] = ()  # chairs, vice-chairs and the like
     sessions: tuple[Session, ...] = ()  # after validation: also the shared items naming this event
@@ -232,12 +320,12 @@ class Event:
     links: tuple[Link, ...] = ()
     sources: tuple[str, ...] = ()
 
-    def status_of(self, item: Session | Deadline) -> str:
+    def status_of(self, item: Session | Deadline) -> Status:
         """What subscribers and readers are told of a session or deadline: its own status,
         else its event's."""
         return item.status or self.status
 
-    def with_role(self, *roles: str) -> tuple[str, ...]:
+    def with_role(self, *roles: RoleKind) -> tuple[str, ...]:
         """Ids of the organisations in any of `roles`, in data order, each once."""
         ids = [id for role in self.roles if role.role in roles for id in role.organisations]
         return tuple(dict.fromkeys(ids))
@@ -245,12 +333,12 @@ class Event:
     @property
     def organisers(self) -> tuple[str, ...]:
         """Who organises or hosts the event (schema.org `organizer`)."""
-        return self.with_role("organiser", "host", "co-host", "co-organiser")
+        return self.with_role(RoleKind.ORGANISER, RoleKind.HOST, RoleKind.CO_HOST, RoleKind.CO_ORGANISER)
 
     def deadline(self, id: str) -> Deadline:
         return next(deadline for deadline in self.deadlines if deadline.id == id)
 
-    def link(self, kind: str) -> Link | None:
+    def link(self, kind: LinkKind) -> Link | None:
         return next((link for link in self.links if link.kind == kind), None)
 
 
@@ -259,6 +347,8 @@ class SiteInfo:
     title: Text
     description: Text
     uid_domain: str
+    publisher: str | None = None  # the organisation that publishes the site, where the data says
+    contact: str | None = None  # the site's own contact address, where the data gives one
 
 
 @dataclass(frozen=True)

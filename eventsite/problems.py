@@ -45,5 +45,5 @@ class Problem:
 
 def describe(value: object) -> str:
     """Show a found value the way an editor typed it, shortened."""
-    text = repr(value) if isinstance(value, str) else str(value)
+    text = repr(str(value)) if isinstance(value, str) else str(value)
     return text if len(text) <= 60 else text[:57] + "..."

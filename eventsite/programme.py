@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from eventsite.model import Deadline, Event, Session, Site, first_day, in_feeds, last_day
+from eventsite.model import Deadline, Event, Session, Site, Timing, first_day, in_feeds, last_day, timing
 
 
 @dataclass(frozen=True)
@@ -37,11 +37,9 @@ class Week:
         """The venues of the week's events, in order of first appearance."""
         return tuple(dict.fromkeys(event.venue for event in self.events if event.venue))
 
-    def timing(self, today: dt.date) -> str:
-        """`upcoming`, `ongoing` or `past` on `today`."""
-        if today < self.start:
-            return "upcoming"
-        return "past" if today > self.end else "ongoing"
+    def timing(self, today: dt.date) -> Timing:
+        """Where the week stands on `today`."""
+        return timing(self.start, self.end, today)
 
 
 @dataclass(frozen=True)
@@ -87,6 +85,6 @@ def headline_week(programme: Programme, today: dt.date) -> Week | None:
     if not programme.weeks:
         return None
     for week in programme.weeks:
-        if week.timing(today) != "past":
+        if week.timing(today) != Timing.PAST:
             return week
     return programme.weeks[-1]

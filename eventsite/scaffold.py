@@ -15,7 +15,7 @@ import yaml
 from eventsite import schema, yamltypes
 from eventsite.languages import LANGUAGES
 from eventsite.loader import YAML_LOADER
-from eventsite.model import EVENT_KINDS, FEED_NAMES, STATUSES
+from eventsite.model import FEED_NAMES, EventKind, Status
 
 MAX_ID_LENGTH = yamltypes.MAX_ID_LENGTH
 COMMENT_COLUMN = 33
@@ -74,8 +74,8 @@ def day_value(day: dt.date | str | None) -> str:
 def new_event_block(event_id: str, *, today: dt.date, start: str | None = None, end: str | None = None,
                     kind: str = "meeting", indent: int = 2) -> str:
     """The YAML of a new event, as an item of the `events:` list indented by `indent` spaces."""
-    if kind not in EVENT_KINDS:
-        raise ScaffoldError(f"--kind {kind}: use one of {', '.join(EVENT_KINDS)}")
+    if kind not in tuple(EventKind):
+        raise ScaffoldError(f"--kind {kind}: use one of {', '.join(EventKind)}")
     if end and not start:
         raise ScaffoldError("--end needs --start too")
     first = parse_day(start, "start") if start else None
@@ -93,8 +93,8 @@ def new_event_block(event_id: str, *, today: dt.date, start: str | None = None, 
     lines = [
         line(0, "# Source: the letter or document these facts come from, and its date"),
         line(0, f"- id: {event_id}", "never change it once published"),
-        line(2, f"kind: {kind}", " | ".join(EVENT_KINDS)),
-        line(2, "status: tentative", " | ".join(STATUSES)),
+        line(2, f"kind: {kind}", " | ".join(EventKind)),
+        line(2, "status: tentative", " | ".join(Status)),
         line(2, "revision: 0", "raise by one each time you change it once published"),
         line(2, f"updated: {today.isoformat()}", "the day you last changed it"),
         line(2, f"start: {day_value(first)}", 'the first day, like 2026-07-06 (a month only: "2026-07")'),

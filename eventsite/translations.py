@@ -129,9 +129,13 @@ def read_texts(data: bytes, file: str) -> DataTexts:
 
 
 def units(texts: DataTexts, lang: str, lock: Lock) -> list[xliff.Unit]:
-    """Every text with an English source, in `lang`, with its state."""
-    return [xliff.Unit(path, english, target, state(target, english, recorded(lock, path, lang)))
-            for path, english, target in xliff.texts(texts.root, texts.paths, lang)]
+    """Every text with an English source, in `lang`, with its state and its context."""
+    found = []
+    for text in xliff.texts(texts.root, texts.paths, lang):
+        kind, title = xliff.context(texts.root, text.path)
+        found.append(xliff.Unit(text.path, text.english_text, text.target_text,
+                                state(text.target, text.english, recorded(lock, text.path, lang)), title, kind))
+    return found
 
 
 def stale_in(texts: DataTexts, lock: Lock) -> dict[str, list[str]]:
@@ -156,7 +160,7 @@ class Imported:
 def import_units(texts: DataTexts, lang: str, returned: list[xliff.Returned], lock: Lock) -> Imported:
     """Apply a translated file: the values that differ are rewritten, and the lock records
     the English each new or confirmed translation was made from (the unit's <source>)."""
-    current = {path: (english, target) for path, english, target in xliff.texts(texts.root, texts.paths, lang)}
+    current = {text.path: text for text in xliff.texts(texts.root, texts.paths, lang)}
     values: dict[str, str] = {}
     records: dict[tuple[str, str], str] = {}
     warnings: list[str] = []
@@ -164,18 +168,19 @@ def import_units(texts: DataTexts, lang: str, returned: list[xliff.Returned], lo
         if unit.path not in current:
             warnings.append(f"{unit.path}: no such text in the data file; skipped")
             continue
-        english, target = current[unit.path]
-        new = unit.target or ""
-        if not new.strip() or (unit.state not in xliff.DONE_STATES and new == target):
+        found = current[unit.path]
+        new = found.restored(unit.target or "")  # with YAML's ending, where the value had one
+        if not new.strip() or (unit.state not in xliff.DONE_STATES and new == found.target):
             continue  # not translated, or left as it was exported
-        if unit.source != english:
+        source = unit.source.rstrip("\n") + found.english_ending if found.english_ending else unit.source
+        if source != found.english:
             warnings.append(f"{unit.path}: the English text changed since the export; "
                             "imported, and marked stale until translated again")
-        was = state(target, english, recorded(lock, unit.path, lang))
-        if new != target:
+        was = state(found.target, found.english, recorded(lock, unit.path, lang))
+        if new != found.target:
             values[unit.path] = new
-        if new != target or was == "stale":
-            records[(unit.path, lang)] = source_hash(unit.source)
+        if new != found.target or was == "stale":
+            records[(unit.path, lang)] = source_hash(source)
     text = xliff.apply_translations(texts.text, lang, values) if values else texts.text
     return Imported(text, with_records(lock, records) if records else lock, sorted(values), warnings)
 
@@ -186,7 +191,8 @@ def lock_current(texts: DataTexts, lock: Lock, *, langs: tuple[str, ...] = TARGE
     current); without, only the translations that have no record yet."""
     records = {}
     for lang in langs:
-        for path, english, target in xliff.texts(texts.root, texts.paths, lang):
-            if target and ((paths is None and recorded(lock, path, lang) is None) or (paths and path in paths)):
-                records[(path, lang)] = source_hash(english)
+        for text in xliff.texts(texts.root, texts.paths, lang):
+            if text.target and ((paths is None and recorded(lock, text.path, lang) is None)
+                                or (paths and text.path in paths)):
+                records[(text.path, lang)] = source_hash(text.english)
     return with_records(lock, records) if records else lock

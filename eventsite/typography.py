@@ -34,9 +34,11 @@ SAFE_SEPARATORS = {"zh": "；", "ar": "؛ ", "en": "; ", "fr": NNBSP + "; ", "ru
 # A digit group separated by a plain space from the next three digits: "11 000".
 GROUPED_NUMBER = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 # A run of Latin script, digits and the symbols that live inside such runs, starting and
-# ending with a letter or digit: "CWG-WSIS&SDG", "wsis-info@itu.int", ".ics", "11 000".
+# ending with a letter or digit: "CWG-WSIS&SDG", "wsis-info@itu.int", ".ics", "11 000";
+# or a web address, whole.
 LATIN_RUN = re.compile(
-    r"[.]?[A-Za-z0-9\u00c0-\u024f]"
+    r"https?://[^\s<>\"]*[^\s<>\".,;:!?»)\]]"  # a web address, whole (its final "/" included)
+    r"|[.]?[A-Za-z0-9\u00c0-\u024f]"
     r"(?:[A-Za-z0-9\u00c0-\u024f&@+/_.\-–'’:,]|[ \u00a0\u202f](?=[A-Za-z0-9\u00c0-\u024f]))*"
     r"(?<=[A-Za-z0-9\u00c0-\u024f])"
 )
@@ -74,6 +76,11 @@ def open_paren(lang: str) -> str:
     return "（" if lang == "zh" else "("
 
 
+def open_paren_after_word(lang: str) -> str:
+    """A parenthesis that follows a word: "Governance (26 February)", but "治理（2月26日）"."""
+    return open_paren(lang) if lang == "zh" else " " + open_paren(lang)
+
+
 def close_paren(lang: str) -> str:
     return "）" if lang == "zh" else ")"
 
@@ -98,10 +105,12 @@ def french_space(match: re.Match[str]) -> str:
 
 
 def plain(text: str, lang: str) -> str:
-    """Text for a feed: punctuation as on the page; Latin runs isolated in right-to-left languages."""
+    """Text for a feed: punctuation as on the page; Latin runs isolated in right-to-left
+    languages, but for web addresses, which calendar applications turn into links and an
+    invisible character beside them could break."""
     text = punctuate(text, lang)
     if direction(lang) == "rtl":
-        text = LATIN_RUN.sub(lambda m: LRI + m.group(0) + PDI, text)
+        text = LATIN_RUN.sub(lambda m: m.group(0) if "://" in m.group(0) else LRI + m.group(0) + PDI, text)
     return text
 
 

@@ -3,8 +3,10 @@ import a translated file back by rewriting only the changed values.
 
 One unit per text of the data (`events[3].title`), with the English source, the current
 translation and its state: `missing`, `stale` (the English changed since the translation
-was made, see `eventsite.translations`) or `translated`. XLIFF 2.0 ids are NMTOKENs, so a
-unit's `id` writes `[3]` as `.3` (`events.3.title`) and its `name` keeps the YAML path.
+was made, see `eventsite.translations`) or `translated`, and notes giving the text's place
+and the English title of its event. XLIFF 2.0 ids are NMTOKENs, so a unit's `id` writes
+`[3]` as `.3` (`events.3.title`) and its `name` keeps the YAML path. Texts travel without
+the line break YAML's block scalars end with; import puts it back (`Found.restored`).
 """
 
 from __future__ import annotations
@@ -36,12 +38,15 @@ class XliffError(ValueError):
 
 @dataclass(frozen=True)
 class Unit:
-    """One text of the data file in one target language."""
+    """One text of the data file in one target language, as translators see it: without
+    the line break a YAML block scalar (`|` or `>`) ends with, which is YAML's, not theirs."""
 
     path: str
     source: str
     target: str
     state: str  # missing | stale | translated
+    context: str = ""  # the English title or name of the item the text belongs to (a note for translators)
+    context_kind: str = ""  # event, session, document, venue, organisation, site
 
 
 @dataclass(frozen=True)
@@ -92,15 +97,74 @@ def scalar(node: yaml.Node | None) -> str:
     return ""
 
 
-def texts(root: yaml.Node, paths: list[str], lang: str) -> list[tuple[str, str, str]]:
-    """(path, English, current text in `lang`) for each text path that has an English text."""
+def block_ending(node: yaml.Node | None) -> str:
+    """The line breaks a block scalar (`|` or `>`) ends with: YAML's, not part of the text a
+    translator works on ('' for any other scalar, whose every character is the author's)."""
+    if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
+        value = scalar(node)
+        return value[len(value.rstrip("\n")):]
+    return ""
+
+
+@dataclass(frozen=True)
+class Found:
+    """A text of the data file in English and in one language, as the YAML holds them."""
+
+    path: str
+    english: str
+    target: str  # '' where the language has no text
+    english_ending: str  # see `block_ending`
+    target_ending: str
+
+    @property
+    def english_text(self) -> str:
+        """The English as translators see it (without YAML's ending)."""
+        return self.english[:len(self.english) - len(self.english_ending)]
+
+    @property
+    def target_text(self) -> str:
+        return self.target[:len(self.target) - len(self.target_ending)]
+
+    def restored(self, text: str) -> str:
+        """A translator's text as the value to write: with the ending the language's block
+        scalar had (or, for a new text, the English one's), so that a text a CAT tool
+        returns without it, or with it trimmed, is not taken for an edit."""
+        ending = self.target_ending if self.target else self.english_ending
+        return text.rstrip("\n") + ending if ending else text
+
+
+def texts(root: yaml.Node, paths: list[str], lang: str) -> list[Found]:
+    """Each text path that has an English text, with its English and its `lang` text."""
     found = []
     for path in paths:
         nodes = language_nodes(node_at(root, path))
-        source = scalar(nodes.get(DEFAULT_LANGUAGE, (None, None))[1])
-        if source:
-            found.append((path, source, scalar(nodes.get(lang, (None, None))[1])))
+        english_node, target_node = nodes.get(DEFAULT_LANGUAGE, (None, None))[1], nodes.get(lang, (None, None))[1]
+        english = scalar(english_node)
+        if english:
+            target = scalar(target_node)
+            found.append(Found(path, english, target, block_ending(english_node),
+                               block_ending(target_node) if target else ""))
     return found
+
+
+# The lists whose items give a unit its context note, and the kind each is.
+CONTEXT_KINDS = {"events": "event", "sessions": "session", "documents": "document", "venues": "venue",
+                 "organisations": "organisation", "site": "site"}
+
+
+def context(root: yaml.Node, path: str) -> tuple[str, str]:
+    """(kind, English title or name) of the top-level item a text path belongs to
+    (`events[3].sessions[0].title` -> the event's title), or (kind, '')."""
+    top = PATH_PART.match(path)
+    kind = CONTEXT_KINDS.get(top.group(1), "") if top and top.group(1) else ""
+    item_path = re.match(r"^[A-Za-z_][\w-]*(\[\d+\])?", path)
+    item = node_at(root, item_path.group()) if item_path and item_path.group(1) else None
+    for key in ("title", "name"):
+        english = scalar(language_nodes(node_at(item, key) if item is not None else None)
+                         .get(DEFAULT_LANGUAGE, (None, None))[1])
+        if english:
+            return kind, english.strip()
+    return kind, ""
 
 
 # --- XLIFF out ------------------------------------------------------------------------
@@ -131,6 +195,16 @@ def add_text(element: ET.Element, text: str) -> None:
         last.tail = rest
 
 
+def add_notes(element: ET.Element, unit: Unit) -> None:
+    """Context for translators, before the segment (XLIFF 2.0 order): the text's place in the
+    data file (`category="field"`) and the English title of its event or other item."""
+    notes = ET.SubElement(element, f"{{{NS}}}notes")
+    ET.SubElement(notes, f"{{{NS}}}note", category="field").text = unit.path
+    if unit.context:  # a note carries text only (no <cp>): characters XML cannot carry are left out
+        ET.SubElement(notes, f"{{{NS}}}note", category=unit.context_kind or "item").text = \
+            NOT_IN_XML.sub("", unit.context)
+
+
 def render_xliff(units: list[Unit], lang: str, *, original: str) -> bytes:
     """An XLIFF 2.0 document (UTF-8) with one unit per text, in the data file's order."""
     if lang == DEFAULT_LANGUAGE or lang not in LANGUAGES:
@@ -141,6 +215,7 @@ def render_xliff(units: list[Unit], lang: str, *, original: str) -> bytes:
     file = ET.SubElement(root, f"{{{NS}}}file", id="events", original=original)
     for unit in units:
         element = ET.SubElement(file, f"{{{NS}}}unit", id=unit_id(unit.path), name=unit.path)
+        add_notes(element, unit)
         segment = ET.SubElement(element, f"{{{NS}}}segment", state=XLIFF_STATES[unit.state])
         if unit.state != "translated":
             segment.set("subState", SUBSTATE + unit.state)
@@ -153,6 +228,11 @@ def render_xliff(units: list[Unit], lang: str, *, original: str) -> bytes:
         segment[-1].tail = "\n      "
         segment.tail = "\n    "
         element.tail = "\n    "
+        if element[0].tag == f"{{{NS}}}notes":
+            element[0].text, element[0].tail = "\n        ", "\n      "
+            for note in element[0]:
+                note.tail = "\n        "
+            element[0][-1].tail = "\n      "
     file.text = "\n    "
     if len(file):
         file[-1].tail = "\n  "

@@ -13,11 +13,13 @@ import re
 import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
+from babel import Locale
 
 from eventsite import model
 from eventsite.languages import DEFAULT_LANGUAGE, LANGUAGES
@@ -35,7 +37,17 @@ HOST_PATTERN = r"^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-
 # Bounds that keep every accepted value buildable: years a calendar library and a file
 # system can handle, ids that fit in a file name, revisions that fit a calendar SEQUENCE.
 FIRST_YEAR, LAST_YEAR = 1900, 2200
-YEAR = r"(19\d\d|2[01]\d\d|2200)"
+# The same bounds as JSON Schema patterns (ECMA-262, as editors run them), for the years
+# 1900-2200: the years, their leap years (2000 is one; 1900, 2100 and 2200 are not), and
+# the real calendar days (each month's length, 29 February in leap years only), so that
+# an editor underlines 2026-02-30 as the validator does. tests/test_schema_tools.py checks
+# them against Python's calendar for every day of the bounded years.
+YEAR = r"(?:19[0-9]{2}|2[01][0-9]{2}|2200)"
+LEAP_YEAR = r"(?:(?:19|20|21)(?:0[48]|[2468][048]|[13579][26])|2000)"
+CALENDAR_DAY = (rf"(?:{YEAR}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+                rf"|02-(?:0[1-9]|1[0-9]|2[0-8]))|{LEAP_YEAR}-02-29)")
+CALENDAR_MONTH = rf"{YEAR}-(?:0[1-9]|1[0-2])"
+TIME_OF_DAY = r"[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:Z|[+-][0-9]{2}:[0-9]{2})?"
 MAX_ID_LENGTH = 64
 MAX_TEXT_LENGTH = 10_000
 MAX_INT = 2**31 - 1
@@ -256,6 +268,45 @@ def available_timezones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
 
 
+# ISO 3166-1 alpha-2: the officially assigned codes, from CLDR's territories (Babel, pinned)
+# less the codes CLDR adds that ISO 3166-1 does not assign (EU, UN, XK, ZZ, ...) or only
+# reserves (AC, CP, CQ, DG, EA, IC, TA). Read once; the schema lists them for editors.
+NOT_ISO_COUNTRIES = frozenset({"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "XK",
+                               "ZZ"})
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 code -> English name."""
+    territories = Locale("en").territories
+    return {str(code): str(name) for code, name in sorted(territories.items())
+            if len(code) == 2 and code.isalpha() and code.isupper() and code not in NOT_ISO_COUNTRIES}
+
+
+def is_country(value: str) -> bool:
+    return value in country_names()
+
+
+def country_suggestions(value: str) -> list[str]:
+    """'ch' -> 'CH'; 'Switzerland' -> 'CH'."""
+    by_name = {name.casefold(): code for code, name in country_names().items()}
+    guess = value.upper() if is_country(value.upper()) else by_name.get(value.casefold())
+    return [guess] if guess else []
+
+
+@dataclass
+class Country(Str):
+    """A country as an ISO 3166-1 alpha-2 code (CH), the form schema.org and maps read."""
+
+    expected: str = "an ISO 3166-1 alpha-2 country code in capitals, like CH"
+    check: Callable[[str], bool] | None = is_country
+    suggestions: Callable[[str], list[str]] | None = country_suggestions
+    max_length: int = 100
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"enum": list(country_names())}
+
+
 URL = Link()
 EMAIL = Str(pattern=EMAIL_PATTERN, expected="an e-mail address like name@example.org", max_length=254)
 TIMEZONE = Str(expected="an IANA time zone like Europe/Zurich", check=is_timezone,
@@ -264,7 +315,13 @@ TIMEZONE = Str(expected="an IANA time zone like Europe/Zurich", check=is_timezon
 
 @dataclass
 class Enum(Type):
-    values: tuple[str, ...] = ()
+    """One of the values of a model enumeration (converted to its member)."""
+
+    kind: type[StrEnum] = StrEnum
+
+    @property
+    def values(self) -> list[str]:
+        return [member.value for member in self.kind]
 
     @property
     def expected(self) -> str:  # type: ignore[override]
@@ -278,10 +335,10 @@ class Enum(Type):
             guess = difflib.get_close_matches(value, self.values, n=1)
             hint = f"; did you mean '{guess[0]}'?" if guess else ""
             return walk.error(node, path, f"unknown value{hint}", self.expected, describe(value))
-        return value
+        return self.kind(value)
 
     def json_schema(self) -> dict[str, Any]:
-        return {"enum": list(self.values)}
+        return {"enum": self.values}
 
 
 @dataclass
@@ -351,14 +408,16 @@ class When(Type):
         return walk.error(node, path, "not a date", self.expected, describe(text))
 
     def json_schema(self) -> dict[str, Any]:
-        # The same forms as DATE_PATTERN, MONTH_PATTERN and DATETIME_PATTERN, with the years bounded.
-        day = {"type": "string", "format": "date", "pattern": f"^{YEAR}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"}
-        forms: list[dict[str, Any]] = [day]
+        # The same forms as DATE_PATTERN, MONTH_PATTERN and DATETIME_PATTERN, with the years
+        # bounded and only real calendar days (editors' own `format: date` check accepts 31
+        # February). patternErrorMessage is the message VS Code's YAML extension shows.
+        forms: list[dict[str, Any]] = [{"type": "string", "format": "date", "pattern": f"^{CALENDAR_DAY}$",
+                                        "patternErrorMessage": f"not a real calendar date from {FIRST_YEAR} to "
+                                                               f"{LAST_YEAR} (expected a date like 2026-07-06)"}]
         if self.months:
-            forms.append({"type": "string", "pattern": f"^{YEAR}-(0[1-9]|1[0-2])$"})
+            forms.append({"type": "string", "pattern": f"^{CALENDAR_MONTH}$"})
         if self.times:
-            forms.append({"type": "string", "pattern": f"^{YEAR}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])"
-                          r"[T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?(Z|[+-]\d{2}:\d{2})?$"})
+            forms.append({"type": "string", "pattern": f"^{CALENDAR_DAY}{TIME_OF_DAY}$"})
         return forms[0] if len(forms) == 1 else {"anyOf": forms}
 
 
@@ -447,6 +506,9 @@ class Record(Type):
     # With stand-ins for broken fields, a record is still built so that the checks across
     # fields run (the file stays invalid: its problems are recorded).
     stand_ins: dict[str, Any] = field(default_factory=dict)
+    # A rule across its fields that JSON Schema can say too (`if`/`then`), for editors; the
+    # validator's own check of it lives in checks.py.
+    json_rule: dict[str, Any] = field(default_factory=dict)
 
     def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
         if not isinstance(node, yaml.MappingNode):
@@ -495,6 +557,7 @@ class Record(Type):
             "additionalProperties": False,
             "properties": properties,
             "required": [key for key, spec in self.fields.items() if spec.required],
+            **self.json_rule,
         }
 
 

@@ -7,12 +7,11 @@ site root), then each other language under /<lang>/, all inside the first build'
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from eventsite.languages import DEFAULT_LANGUAGE, url_prefix
+from eventsite.languages import DEFAULT_LANGUAGE
 
 PLUGIN = "i18n"
 
@@ -40,18 +39,3 @@ def build_only(config: MkDocsConfig, lang: str) -> None:
     plugin: Any = config.plugins[PLUGIN]
     plugin.current_language = lang
     plugin.building = True
-
-
-def link_languages(config: MkDocsConfig, path: str) -> None:
-    """Point the language menu at the page of `path` (below each language's prefix) in
-    every language, as the plugin does for a page it has in all languages (its links are
-    page URLs from the site root, which Material makes relative)."""
-    for entry in config.extra.alternate:  # type: ignore[attr-defined]
-        entry["link"] = f"{url_prefix(entry['lang'])}{path}"
-
-
-def reset_language_switcher(config: MkDocsConfig) -> None:
-    """Point the language menu at each language's home page. The plugin sets it per page;
-    the 404 page, rendered after the pages, would otherwise get the last page's."""
-    # An attribute, as the plugin sets it per page (Jinja looks attributes up before items).
-    config.extra.alternate = copy.deepcopy(config.plugins[PLUGIN].extra_alternate)  # type: ignore[attr-defined]

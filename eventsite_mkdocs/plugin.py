@@ -21,14 +21,12 @@ from mkdocs.structure.pages import Page
 
 from eventsite.clock import build_time
 from eventsite.loader import DataError, load_site
-from eventsite.ui import t
 from eventsite_mkdocs import i18n
 from eventsite_mkdocs.site_build import (
     FeedJob,
     Inputs,
     MissingAddress,
     SiteBuild,
-    below_prefix,
     site_address,
     spawn_pool,
 )
@@ -68,7 +66,6 @@ class EventsitePlugin(BasePlugin[EventsiteConfig]):
         return build
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
-        env.globals["eventsite_t"] = t
         self.site_build().theme_environment(env)
         return env
 
@@ -89,22 +86,20 @@ class EventsitePlugin(BasePlugin[EventsiteConfig]):
     on_files = CombinedEvent(_add_event_pages, _fill_event_pages)
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.site_build().page_meta(page.meta, i18n.language(config))
+        self.site_build().page_meta(page.meta, page.file.src_uri, i18n.language(config))
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return self.site_build().page_html(html, page.meta, i18n.language(config), page.url)
+        return self.site_build().page_html(html, page.file.src_uri, page.meta, i18n.language(config), page.url)
 
     def on_template_context(self, context: Any, template_name: str, config: MkDocsConfig) -> Any:
         if template_name == "404.html":
-            i18n.reset_language_switcher(config)
+            context["eventsite"] = self.site_build().not_found_chrome(i18n.language(config))
         return context
 
     def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         build, lang = self.site_build(), i18n.language(config)
-        if build.is_event_page(page.url, lang):  # every language has it, but this build has only its own
-            i18n.link_languages(config, below_prefix(page.url, lang))
-        context["eventsite_alternates"] = build.alternates(page.url, lang)
+        context["eventsite"] = build.chrome(page.url, lang)
         build.record_page(page.url, lang)
         return context
 
@@ -138,4 +133,6 @@ def load_inputs(config: MkDocsConfig, options: EventsiteConfig) -> Inputs:
         raise PluginError(str(error)) from None
     except DataError as error:
         raise PluginError(f"{len(error.problems)} problem(s) in the data:\n{error}") from None
-    return Inputs(site, build_time(), site_url, root / options.templates)
+    image = config.extra.get("eventsite", {}).get("brand", {}).get("image")
+    return Inputs(site, build_time(), site_url, root / options.templates,
+                  f"{site_url}{image}" if isinstance(image, str) and image else None)

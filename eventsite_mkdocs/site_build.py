@@ -19,11 +19,14 @@ import jinja2
 import jinja2.bccache
 from markupsafe import Markup
 
-from eventsite import calendars, escaping, pages
+from eventsite import calendars, escaping
 from eventsite.clock import site_today
-from eventsite.languages import DEFAULT_LANGUAGE, LANGUAGES, url_prefix
-from eventsite.model import Site
-from eventsite.pages import Footer
+from eventsite.languages import DEFAULT_LANGUAGE, LANGUAGES
+from eventsite.model import Event, Site
+from eventsite.paths import below_prefix, event_path
+from eventsite.views import render
+from eventsite.views.chrome import Chrome, not_found_chrome, page_chrome
+from eventsite.views.context import PageContext, SiteFacts
 from eventsite_mkdocs import search
 from eventsite_mkdocs.sitemap import sitemap, write_sitemap
 
@@ -52,6 +55,7 @@ class Inputs:
     now: dt.datetime
     site_url: str
     templates: Path
+    card_image: str | None = None  # the sharing card's absolute address (extra.eventsite.brand.image)
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -76,21 +80,22 @@ class SiteBuild:
 
     inputs: Inputs
     env: jinja2.Environment
-    event_ids: frozenset[str]
     compiled: jinja2.BytecodeCache
+    facts: SiteFacts  # the same for every page: worked out once
+    events: dict[str, Event]  # the generated event pages: source path -> its event
     pages: dict[str, list[str]] = field(default_factory=dict)  # lang -> page paths below its prefix
     default_404: bytes | None = None
     default_index: bytes | None = None
     feeds: FeedJob | None = None
-    footer: Footer | None = None  # the same on every page: worked out once
 
     @classmethod
     def of(cls, inputs: Inputs, compiled: jinja2.BytecodeCache | None = None) -> SiteBuild:
         compiled = compiled or CompiledTemplates()
-        env = pages.make_environment(inputs.templates)
+        env = render.make_environment(inputs.templates)
         env.bytecode_cache = compiled
-        return cls(inputs, env, frozenset(e.id for e in inputs.site.events), compiled,
-                   footer=pages.site_footer(inputs.site))
+        events = {f"{lang}/{event_path(event.id).rstrip('/')}.md": event
+                  for lang in LANGUAGES for event in inputs.site.events}
+        return cls(inputs, env, compiled, SiteFacts.of(inputs.site), events)
 
     def theme_environment(self, env: jinja2.Environment) -> None:
         """Let the theme's templates be compiled once per build (see CompiledTemplates)."""
@@ -105,49 +110,50 @@ class SiteBuild:
     def generated_page_uris(self, lang: str) -> list[str]:
         """Source paths of the event pages of the language being built. Only its own: every
         language build would otherwise sort and pair the pages of all six (a fifth of its
-        time at 1,000 events); `event_page_switcher` links the languages instead."""
-        return [f"{lang}/events/{event.id}.md" for event in self.site.events]
-
-    def is_event_page(self, page_url: str, lang: str) -> bool:
-        path = below_prefix(page_url, lang)
-        return path.startswith("events/") and path[len("events/"):].rstrip("/") in self.event_ids
+        time at 1,000 events); `page_chrome` links the languages instead."""
+        return [uri for uri in self.events if uri.startswith(f"{lang}/")]
 
     def generated_page_source(self, src_uri: str) -> str | None:
-        """Markdown of a generated page, or None for a page written by hand."""
-        lang, _, name = src_uri.partition("/events/")
-        event_id = name.removesuffix(".md")
-        if lang not in LANGUAGES or not name.endswith(".md") or event_id not in self.event_ids:
-            return None
-        return pages.event_source(self.site.event(event_id))
+        """Markdown of a generated page (nothing: the event's page is all data, rendered by
+        `page_html`), or None for a page written by hand. No data text goes into Markdown,
+        where `{: onclick=...}` or a control character could change its meaning."""
+        return "" if src_uri in self.events else None
 
     def site_identity(self, lang: str) -> tuple[Markup, str]:
         """The site's name (escaped for HTML: Material prints it as it is) and description
         (plain text: overrides/layout.html escapes it) in a language."""
         return Markup(escaping.html(self.site.site.title.get(lang))), self.site.site.description.get(lang)
 
-    def page_meta(self, meta: MutableMapping[str, Any], lang: str) -> None:
+    def page_meta(self, meta: MutableMapping[str, Any], src_uri: str, lang: str) -> None:
         """A generated page's title and description, escaped for HTML: Material prints both
-        as they are (in <title>, the header and the <h1>)."""
-        event_id = meta.get("event")
-        if meta.get("eventsite") == "event" and isinstance(event_id, str) and event_id in self.event_ids:
-            for key, text in pages.page_meta(self.site.event(event_id), lang).items():
-                meta[key] = Markup(escaping.html(text))
+        as they are (in <title> and the header)."""
+        event = self.events.get(src_uri)
+        if event is not None:
+            meta["title"] = Markup(escaping.html(event.title.get(lang)))
+            meta["description"] = Markup(escaping.html(event.summary.get(lang)))
 
-    def page_html(self, html: str, meta: MutableMapping[str, Any], lang: str, page_path: str) -> str:
-        """A page's HTML with its data part added (pages with `eventsite:` in their front matter)."""
+    def context(self, lang: str, page_path: str) -> PageContext:
+        return PageContext(self.site, lang, site_today(self.inputs.now), self.inputs.site_url, page_path, self.facts,
+                           self.inputs.card_image)
+
+    def page_html(self, html: str, src_uri: str, meta: Mapping[str, Any], lang: str, page_path: str) -> str:
+        """A page's HTML with its data part: all of a generated event page; after the text
+        of a page written by hand with `eventsite: <kind>` in its front matter."""
+        event = self.events.get(src_uri)
+        if event is not None:
+            return str(render.event_body(event, self.context(lang, page_path), self.env))
         kind = meta.get("eventsite")
-        if not isinstance(kind, str) or not kind:
-            return html
-        context = pages.PageContext(self.site, lang, site_today(self.inputs.now), self.inputs.site_url, page_path,
-                                    self.footer)
-        event_id = meta.get("event")
-        return html + pages.render_page(kind, context, self.env, event_id if isinstance(event_id, str) else None)
+        if isinstance(kind, str) and kind:
+            return html + str(render.page_body(kind, self.context(lang, page_path), self.env))
+        return html
 
-    def alternates(self, page_url: str, lang: str) -> list[tuple[str, str]]:
-        """(hreflang, absolute URL) of a page in every language, plus x-default."""
-        path = below_prefix(page_url, lang)
-        links = [(other, f"{self.inputs.site_url}{url_prefix(other)}{path}") for other in LANGUAGES]
-        return [*links, ("x-default", f"{self.inputs.site_url}{path}")]
+    def chrome(self, page_path: str, lang: str) -> Chrome:
+        """What the theme shows around a page: language bar, alternates, footer."""
+        footer = render.footer(self.context(lang, page_path), self.env)
+        return page_chrome(lang, below_prefix(page_path, lang), page_path, self.inputs.site_url, footer)
+
+    def not_found_chrome(self, lang: str) -> Chrome:
+        return not_found_chrome(lang, self.inputs.site_url)
 
     def record_page(self, page_url: str, lang: str) -> None:
         """Remember a page for the sitemap."""
@@ -183,12 +189,6 @@ class SiteBuild:
         write_sitemap(site_dir, sitemap(self.site, self.inputs.site_url, pages_by_lang), self.inputs.now)
         if self.feeds is not None:
             self.feeds.move_into(site_dir)
-
-
-def below_prefix(page_url: str, lang: str) -> str:
-    """A page's path below its language's prefix ("fr/events/x/" -> "events/x/")."""
-    prefix = url_prefix(lang)
-    return page_url[len(prefix):] if prefix and page_url.startswith(prefix) else page_url
 
 
 def write(path: Path, data: bytes) -> None:

@@ -16,13 +16,13 @@ from pathlib import Path
 from eventsite import escaping
 from eventsite.languages import DEFAULT_LANGUAGE, LANGUAGES, url_prefix
 from eventsite.model import Site
-from eventsite.pages import event_path
+from eventsite.paths import event_path
 
 
 def last_modified(site: Site) -> dict[str, dt.date]:
     """Page path (below the language prefix) -> the day its data last changed: an event's
     page its event's `updated`, every other page the newest `updated` of all ("" key)."""
-    dates = {event_path(event): event.updated for event in site.events}
+    dates = {event_path(event.id): event.updated for event in site.events}
     if dates:
         dates[""] = max(dates.values())
     return dates

@@ -18,9 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eventsite import calendars, pages  # noqa: E402
+from eventsite import calendars  # noqa: E402
 from eventsite.languages import LANGUAGES  # noqa: E402
 from eventsite.loader import parse  # noqa: E402
+from eventsite.views import render  # noqa: E402
 
 PAYLOADS = [
     "<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "{: onclick=\"alert(1)\" }",
@@ -71,11 +72,8 @@ def render_everything(site: object, env: object) -> None:
     today = dt.date(2026, 7, 1)
     stamp = dt.datetime(2026, 7, 1, tzinfo=dt.UTC)
     for lang in LANGUAGES:
-        ctx = pages.PageContext(site, lang, today, "https://example.org/")  # type: ignore[arg-type]
-        for kind in ("home", "deadlines", "venue", "documents"):
-            pages.render_page(kind, ctx, env)  # type: ignore[arg-type]
-        for event in site.events:  # type: ignore[attr-defined]
-            pages.render_page("event", ctx, env, event.id)  # type: ignore[arg-type]
+        for _path, _html in render.every_page(site, lang, today, "https://example.org/", env):  # type: ignore[arg-type]
+            pass
         calendars.feeds(site, lang, site_url="https://example.org/", stamp=stamp)  # type: ignore[arg-type]
 
 
@@ -104,7 +102,7 @@ def outcome(data: bytes, env: object) -> str:
 def run(source: Path, mutants: int, seed: int) -> Counter[str]:
     rng = random.Random(seed)
     text = source.read_text(encoding="utf-8")
-    env = pages.make_environment(ROOT / "overrides" / "eventsite")
+    env = render.make_environment(ROOT / "overrides" / "eventsite")
     results: Counter[str] = Counter()
     for _ in range(mutants):
         mutant = text

@@ -30,9 +30,8 @@ from typing import ClassVar
 from urllib.parse import urlsplit
 
 import pytest
-from sitebuild import ROOT, build_site
+from sitebuild import ROOT, SITE_URL
 
-SITE_URL = "https://example.org/events/"  # sitebuild's default, so the paths match
 CHROMIUM = Path("/usr/bin/chromium")
 # Flags that work for Debian's chromium run headless as root (../shared/PLATFORM.md).
 # Playwright itself starts it with a fresh temporary profile (--user-data-dir).
@@ -175,16 +174,7 @@ def axe_script() -> Path:
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
-    """The site built once per session from the real data/events.yaml, as `make site` does."""
-    target = tmp_path_factory.mktemp("real-site")
-    result = build_site(target, data=None, site_url=SITE_URL)
-    assert result.returncode == 0, result.stderr
-    return target
-
-
-@pytest.fixture(scope="session")
-def site_address(real_site) -> Iterator[str]:
+def site_address(real_site) -> Iterator[str]:  # real_site: tests/conftest.py
     """The built site served on 127.0.0.1 under /events/, as at https://example.org/events/."""
     with serve(real_site, urlsplit(SITE_URL).path) as address:
         yield address

@@ -7,15 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from eventsite.languages import LANGUAGES
+from eventsite.languages import LANGUAGES, url_prefix
 
 pytest_plugins = ["serve"]
 
 PATHS = ["", "programme/", "events/wsis-forum-2026/", "documents/", "deadlines/"]
-
-
-def prefix(lang: str) -> str:
-    return "" if lang == "en" else f"{lang}/"
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +42,7 @@ def test_pages_reflow_at_320_css_pixels_without_scrolling_sideways(contexts, sit
     page = contexts[js].new_page()
     try:
         for path in PATHS:
-            page.goto(site_address + prefix(lang) + path, wait_until="load")
+            page.goto(site_address + url_prefix(lang) + path, wait_until="load")
             found = page.evaluate(OVERFLOW)
             assert found["scroll"] <= 0 and found["scrollX"] == 0, (path, found)
             # The language bar: all six, none clipped ("Español" was cut off in a dropdown).
@@ -78,7 +74,7 @@ def test_no_focusable_element_has_zero_size(browser, site_address, lang):
     try:
         page = context.new_page()
         for path in ("", "events/wsis-forum-2026/"):
-            page.goto(site_address + prefix(lang) + path, wait_until="load")
+            page.goto(site_address + url_prefix(lang) + path, wait_until="load")
             assert page.evaluate(ZERO_SIZE) == [], path
     finally:
         context.close()
@@ -98,7 +94,7 @@ def test_every_element_reached_by_tab_shows_where_the_focus_is(browser, site_add
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
-        page.goto(site_address + prefix(lang), wait_until="load")
+        page.goto(site_address + url_prefix(lang), wait_until="load")
         seen, missing = [], []
         for _ in range(80):
             page.keyboard.press("Tab")

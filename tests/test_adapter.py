@@ -8,11 +8,10 @@ import ast
 import dataclasses
 import datetime as dt
 import re
-from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from conftest import EXAMPLE
+from conftest import EXAMPLE, ROOT
 
 from eventsite.languages import LANGUAGES
 from eventsite.loader import load_site
@@ -20,7 +19,6 @@ from eventsite_mkdocs.search import language_index
 from eventsite_mkdocs.site_build import LOCAL_URL, MissingAddress, site_address
 from eventsite_mkdocs.sitemap import last_modified, sitemap
 
-ROOT = Path(__file__).resolve().parent.parent
 ENGINE_NAMES = re.compile(r"mkdocs|material|static_i18n|config\.plugins", re.IGNORECASE)
 
 

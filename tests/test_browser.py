@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from sitebuild import ROOT
 
-from eventsite.languages import LANGUAGES
+from eventsite.languages import LANGUAGES, url_prefix
 from eventsite.loader import load_site
 from eventsite.model import in_feeds
 from eventsite.ui import t
@@ -24,10 +24,6 @@ PAGES = [pytest.param(lang, path, id=f"{lang}-{'home' if path == HOME else 'even
          for lang in LANGUAGES for path in (HOME, EVENT)]
 DATA = load_site(ROOT / "data" / "events.yaml")
 FORUM = DATA.event("wsis-forum-2026")
-
-
-def prefix(lang: str) -> str:
-    return "" if lang == "en" else f"{lang}/"
 
 
 def expected_title(lang: str, path: str) -> str:
@@ -129,7 +125,7 @@ def visits(browser, site_address) -> dict[tuple[str, str], Visit]:
             recorders[lang, path] = Recorder(origin)
             recorders[lang, path].attach(context)
             pages[lang, path] = context.new_page()
-            pages[lang, path].goto(site_address + prefix(lang) + path, wait_until="commit")
+            pages[lang, path].goto(site_address + url_prefix(lang) + path, wait_until="commit")
         found = {}
         for (lang, path), page in pages.items():
             page.wait_for_load_state("networkidle")
@@ -145,7 +141,7 @@ def visits(browser, site_address) -> dict[tuple[str, str], Visit]:
         result = {}
         for (lang, path), page in pages.items():
             target = LANGUAGES[(LANGUAGES.index(lang) + 1) % len(LANGUAGES)]
-            page.wait_for_url(site_address + prefix(target) + path)
+            page.wait_for_url(site_address + url_prefix(target) + path)
             page.wait_for_load_state("networkidle")
             landed = (page.url, page.evaluate("document.documentElement.lang"))
             result[lang, path] = Visit(*found[lang, path], target, landed, recorders[lang, path])
@@ -173,10 +169,10 @@ def test_the_browser_lays_pages_out_in_the_direction_of_their_language(visits, l
 def test_the_language_bar_offers_the_same_page_in_all_six_languages_in_un_order(visits, site_address, site_url,
                                                                                lang, path):
     visit = visits[lang, path]
-    assert visit.offered == {other: site_address + prefix(other) + path for other in LANGUAGES}
+    assert visit.offered == {other: site_address + url_prefix(other) + path for other in LANGUAGES}
     assert visit.order == ["ar", "zh", "en", "fr", "ru", "es"]  # the UN order, written out
     assert visit.current == [lang]
-    assert visit.landed == (site_address + prefix(visit.followed) + path, visit.followed)
+    assert visit.landed == (site_address + url_prefix(visit.followed) + path, visit.followed)
 
 
 @pytest.mark.parametrize(("lang", "path"), PAGES)
@@ -189,7 +185,7 @@ def test_pages_load_without_console_errors_or_any_request_leaving_127_0_0_1(visi
 
 @pytest.mark.parametrize(("lang", "path"), PAGES)
 def test_without_javascript_the_page_still_shows_its_title_dates_and_events(open_page, lang, path):
-    page, recorder = open_page(prefix(lang) + path, java_script_enabled=False)
+    page, recorder = open_page(url_prefix(lang) + path, java_script_enabled=False)
     title = page.locator(".md-content__inner h1")
     assert title.is_visible() and title.inner_text().strip() == expected_title(lang, path)
     if path == EVENT:
@@ -242,11 +238,11 @@ def test_the_status_script_relabels_the_event_by_the_readers_clock(open_page, da
 def test_search_finds_pages_in_the_readers_language_only(open_page, site_address, lang, words):
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
     # "Palexpo" is on pages in all six languages: an unfiltered index would return them all.
-    page, recorder = open_page(prefix(lang))
+    page, recorder = open_page(url_prefix(lang))
     results = page.locator("a.md-search-result__link")
     for index, word in enumerate(words):
         if index:
-            page.goto(site_address + prefix(lang))
+            page.goto(site_address + url_prefix(lang))
         page.click(".md-search__input")
         # Search is ready (its index loaded) when it asks for a query.
         page.wait_for_function("""() => document.querySelector(".md-search-result__meta").textContent.trim()
@@ -270,15 +266,15 @@ def test_search_finds_pages_in_the_readers_language_only(open_page, site_address
                         f"{page.inner_text('.md-search-result__meta')!r}")
         hrefs = [link.evaluate("a => a.href") for link in results.all()]
         assert hrefs, f"searching {word!r} found nothing: {page.inner_text('.md-search-result__meta')!r}"
-        assert [href for href in hrefs if not href.startswith(site_address + prefix(lang))] == [], word
+        assert [href for href in hrefs if not href.startswith(site_address + url_prefix(lang))] == [], word
     indexes = [url for url in recorder.requests if url.endswith("search_index.json")]
-    assert indexes and set(indexes) == {site_address + prefix(lang) + "search/search_index.json"}
+    assert indexes and set(indexes) == {site_address + url_prefix(lang) + "search/search_index.json"}
     assert recorder.errors == []
 
 
 def test_a_first_visit_loads_neither_materials_script_nor_a_search_index_until_the_reader_searches(open_page,
                                                                                                   site_address):
-    page, recorder = open_page(prefix("ru"))
+    page, recorder = open_page(url_prefix("ru"))
     page.wait_for_load_state("networkidle")
     # Material's bundle, its search worker and lunr all live in assets/javascripts/.
     loaded = [url for url in recorder.requests if "/assets/javascripts/" in url or url.endswith("search_index.json")]
@@ -316,7 +312,7 @@ def test_events_move_to_happening_now_and_to_past_on_the_home_page_as_the_days_p
 
 def test_chinese_search_matches_whole_words_not_single_characters_of_dates(open_page, site_address):
     # 日内瓦 (Geneva) is one word in the index (jieba); 日 alone ("day") is in every date.
-    page, recorder = open_page(prefix("zh"))
+    page, recorder = open_page(url_prefix("zh"))
     page.click(".md-search__input")
     page.wait_for_function("""() => document.querySelector(".md-search-result__meta").textContent.trim()
         === JSON.parse(document.getElementById("__config").textContent).translations["search.result.placeholder"]""")
@@ -335,7 +331,7 @@ def test_chinese_search_matches_whole_words_not_single_characters_of_dates(open_
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_first_phone_screen_says_when_and_where_the_next_meetings_are_how_long_until_and_what_to_do(
         open_page, lang, js):
-    page, recorder = open_page(prefix(lang), viewport={"width": 390, "height": 844}, java_script_enabled=js,
+    page, recorder = open_page(url_prefix(lang), viewport={"width": 390, "height": 844}, java_script_enabled=js,
                                init_script=frozen_clock(dt.datetime(2026, 6, 1, 10)) if js else None)
     screen = 844
     for selector in (".es-hero__when time", ".es-countdown", ".es-hero__where", ".es-hero__events a",
@@ -363,12 +359,29 @@ PRINTED = """() => {
 @pytest.mark.parametrize("path", [EVENT, "programme/"])
 def test_printed_pages_show_link_addresses_and_the_sites_name_and_address_not_the_calendar_help(
         open_page, site_url, lang, path):
-    page, recorder = open_page(prefix(lang) + path)
+    page, recorder = open_page(url_prefix(lang) + path)
     page.emulate_media(media="print")
     printed = page.evaluate(PRINTED)
     assert not printed["langbar"] and not printed["calendar"], printed
     assert printed["address"] and DATA.site.title.get(lang) in printed["addressText"]
-    assert site_url + prefix(lang) + path in printed["addressText"]
+    assert site_url + url_prefix(lang) + path in printed["addressText"]
     if path == EVENT:
         assert printed["href"] and printed["href"] in printed["after"], printed
+    assert recorder.errors == []
+
+
+PHONE = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+         "Chrome/156.0.0.0 Mobile Safari/537.36")
+
+
+@pytest.mark.parametrize("agent, form, end", [(None, "/calendar/0/action/compose", "2026-07-11"),
+                                              (PHONE, "/calendar/0/deeplink/compose", "2026-07-10")])
+def test_the_outlook_copy_uses_the_form_and_end_outlook_expects_on_that_device(open_page, agent, form, end):
+    page, recorder = open_page("events/wsis-forum-2026/", **({"user_agent": agent} if agent else {}))
+    hrefs = page.eval_on_selector_all("a[data-es-phone-href]", "links => links.map(link => link.href)")
+    assert {urlsplit(href).netloc for href in hrefs} == {"outlook.live.com", "outlook.office.com"}
+    for href in hrefs:  # the WSIS Forum 2026 is 6-10 July
+        url = urlsplit(href)
+        assert url.path == form
+        assert dict(part.split("=", 1) for part in url.query.split("&"))["enddt"] == end
     assert recorder.errors == []

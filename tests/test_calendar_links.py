@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from conftest import ROOT
 from icalendar import Calendar
 
-from eventsite.calendar_links import feed_path  # (imported before calendars: no import cycle)
-from eventsite.calendars import add_to_calendar_links, feed_links, feeds
+from eventsite.calendar_links import (
+    add_to_calendar_links,
+    feed_links,
+    feed_path,  # (imported before calendars: no import cycle)
+)
+from eventsite.calendars import feeds
 from eventsite.languages import LANGUAGES
 from eventsite.loader import load_site
 from eventsite.model import Site
 from eventsite.ui import t
 
-ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://events.example.org/geneva/"
 STAMP = dt.datetime(2026, 3, 20, 9, 46, 40, tzinfo=dt.UTC)
 
@@ -44,9 +47,8 @@ def test_outlook_event_link_fills_in_an_all_day_event_with_an_exclusive_end() ->
     links = add_to_calendar_links(site.event("hlpf-2026"), "en", site_url=SITE_URL, site=site)
     for key, host in (("outlook_event", "outlook.live.com"), ("outlook_work_event", "outlook.office.com")):
         url = urlsplit(links[key])
-        assert (url.netloc, url.path) == (host, "/calendar/0/deeplink/compose")
+        assert (url.netloc, url.path) == (host, "/calendar/0/action/compose")
         assert query(links[key]) == {
-            "path": ["/calendar/action/compose"],
             "rru": ["addevent"],
             "subject": ["High-level Political Forum 2026"],
             "startdt": ["2026-07-13"],
@@ -55,6 +57,32 @@ def test_outlook_event_link_fills_in_an_all_day_event_with_an_exclusive_end() ->
             "body": ["Follow-up of the 2030 Agenda.\n\nhttps://events.example.org/geneva/events/hlpf-2026/"],
             "location": ["United Nations Headquarters"],
         }
+
+
+def test_outlooks_phone_form_gets_the_last_day_itself_as_its_end() -> None:
+    # add-to-calendar-button (src/core/dates.ts, src/generators/outlook.ts) sends phones to the
+    # deeplink form with an inclusive all-day end, computers to the compose form with an exclusive one.
+    site = fixture_site()
+    links = add_to_calendar_links(site.event("hlpf-2026"), "fr", site_url=SITE_URL, site=site)
+    for kind, host in (("outlook", "outlook.live.com"), ("outlook_work", "outlook.office.com")):
+        computer, phone = links[f"{kind}_event"], links[f"{kind}_event_phone"]
+        assert (urlsplit(phone).netloc, urlsplit(phone).path) == (host, "/calendar/0/deeplink/compose")
+        assert query(phone)["path"] == ["/calendar/action/compose"]
+        assert (query(computer)["startdt"], query(computer)["enddt"]) == (["2026-07-13"], ["2026-07-18"])
+        assert (query(phone)["startdt"], query(phone)["enddt"]) == (["2026-07-13"], ["2026-07-17"])
+        assert {key: value for key, value in query(phone).items() if key not in ("path", "enddt")} == {
+            key: value for key, value in query(computer).items() if key != "enddt"}
+    one_day = add_to_calendar_links(site.event("igf-2026-dialogue"), "en", site_url=SITE_URL, site=site)
+    assert (query(one_day["outlook_event_phone"])["startdt"], query(one_day["outlook_event_phone"])["enddt"]) == (
+        ["2026-09-01"], ["2026-09-01"])
+
+
+def test_event_pages_carry_the_phone_form_for_the_script_to_switch_to() -> None:
+    script = (ROOT / "overrides" / "assets" / "eventsite.js").read_text(encoding="utf-8")
+    assert "a[data-es-phone-href]" in script and "Android|iPhone|iPad|iPod" in script
+    template = (ROOT / "overrides" / "eventsite" / "event.html").read_text(encoding="utf-8")
+    for kind in ("outlook", "outlook_work"):
+        assert f'href="{{{{ cal.{kind}_event }}}}" data-es-phone-href="{{{{ cal.{kind}_event_phone }}}}"' in template
 
 
 def test_outlook_and_google_copies_agree_on_the_days() -> None:

@@ -347,3 +347,14 @@ def test_a_cancelled_deadline_is_reported_on_its_own_and_needs_the_event_revisio
     assert [change.kind for change in result.changes] == ["deadline"]
     assert "was cancelled" in str(result.changes[0])
     assert [problem.path for problem in result.errors] == [f"events[{old.events.index(event)}].revision"]
+
+
+def test_a_venues_city_and_country_for_search_engines_need_no_new_revision_but_its_address_does() -> None:
+    example = (Path(__file__).resolve().parent.parent / "data" / "events.example.yaml").read_bytes()
+    without = example.replace(b"    country: CH ", b"    # country: CH ", 1)
+    assert without != example
+    review = changes.review_files(without, example, file="data/events.yaml", base="main")
+    assert list(review.errors) == []
+    moved = example.replace(b'en: "Geneva, Switzerland"', b'en: "Lausanne, Switzerland"', 1)
+    review = changes.review_files(example, moved, file="data/events.yaml", base="main")
+    assert [problem.path for problem in review.errors] == ["events[0].revision"]

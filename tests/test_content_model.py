@@ -8,21 +8,25 @@ hand to point at the right line and column and to read well for an editor.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from html import unescape
 from pathlib import Path
 
 import pytest
 import yaml
-from sitebuild import build_site
+from conftest import ROOT
+from sitebuild import visible_text
 
 from eventsite import calendars, typography
 from eventsite.languages import LANGUAGES
 from eventsite.loader import load_site, parse_site
+from eventsite.model import PageLinks
+from eventsite.views.items import UN_SYMBOL, document_link
 
-ROOT = Path(__file__).resolve().parent.parent
 REAL_DATA = ROOT / "data" / "events.yaml"
 TERMINOLOGY = ROOT / "data" / "terminology.yaml"
+DOCUMENT_LINKS = ROOT / "data" / "document-links.yaml"
 FILE = "events.yaml"
 NBSP, NNBSP = "\u00a0", "\u202f"
 
@@ -177,6 +181,49 @@ def test_the_speaking_deadline_is_one_of_the_events_own_deadlines() -> None:
     ]
 
 
+def document_problems(urls: str) -> list[str]:
+    """The messages for BASE with `urls` (YAML flow text) given to its document."""
+    text = BASE.replace("    symbol: CL-26/17\n", f"    symbol: CL-26/17\n    urls: {urls}\n", 1)
+    _site, problems = parse_site(text.encode("utf-8"), FILE)
+    return [str(problem) for problem in problems]
+
+
+def test_a_document_gives_its_pages_by_language_code() -> None:
+    assert document_problems("{en: https://www.itu.int/a, xx: https://www.itu.int/b}") == [
+        "events.yaml:12:39: documents[0].urls.xx: unknown language code (expected one of ar, zh, en, fr, ru, "
+        "es, found 'xx')",
+    ]
+
+
+def test_a_document_page_is_a_web_address() -> None:
+    assert document_problems("{fr: mailto:wsis-info@itu.int}") == [
+        "events.yaml:12:16: documents[0].urls.fr: a document's page is a web address, not an e-mail address "
+        "(expected a link starting with https:// or http://, found 'mailto:wsis-info@itu.int')",
+    ]
+    assert document_problems("{es: www.itu.int/md}") == [
+        "events.yaml:12:16: documents[0].urls.es: not a link (expected a link starting with https://, http:// "
+        "or mailto:, found 'www.itu.int/md')",
+    ]
+
+
+def test_a_document_gives_at_least_one_page_or_no_urls_key() -> None:
+    assert document_problems("{}") == [
+        "events.yaml:12:11: documents[0].urls: no address: give the page in at least one language, or remove "
+        "the key (expected the document's web page in each language that has one, like {en: https://..., "
+        "fr: https://...}, found no language)",
+    ]
+
+
+def test_a_document_page_opens_in_the_readers_language_else_english_else_another() -> None:
+    pages = PageLinks({"fr": "https://x.org/f", "en": "https://x.org/e"})
+    assert pages.get("fr") == ("https://x.org/f", "fr")
+    assert pages.get("ru") == ("https://x.org/e", "en")
+    assert PageLinks({"es": "https://x.org/s"}).get("ar") == ("https://x.org/s", "es")
+    site = load_site(REAL_DATA)
+    assert document_link(site.document("pact-for-the-future"), "zh") == ("https://undocs.org/zh/A/RES/79/1", "zh")
+    assert document_link(site.document("itu-cl-26-17"), "en") is None
+
+
 # --- The model ---------------------------------------------------------------------
 
 
@@ -229,6 +276,32 @@ def test_every_event_deadline_contact_and_session_of_the_real_data_names_its_sou
     unsourced += [f"{event.id}: contact {contact.email}" for event in site.events for contact in event.contacts
                   if not contact.sources]
     assert unsourced == []
+
+
+def test_the_welcome_remarks_are_not_among_the_officers() -> None:
+    site = load_site(REAL_DATA)
+    for id in ("cwg-wsis-sdg-43", "cwg-wsis-sdg-44"):
+        event = site.event(id)
+        roles = [person.role.get("en") for person in event.people]
+        assert roles[0] == "Chair (South Africa)" and all(role.startswith("Vice-Chair") for role in roles[1:]), id
+        assert "Mr Tomas Lamanauskas, ITU Deputy Secretary-General, gave welcome remarks" in event.description.get("en")
+
+
+def test_the_dialogue_is_not_said_to_be_held_during_ai_for_good() -> None:
+    # It opens on 6 July, the day before the Summit (CL-26/22): «على هامش», on its margins.
+    data = REAL_DATA.read_text(encoding="utf-8")
+    assert "峰会期间举行" not in data
+    site = load_site(REAL_DATA)
+    dialogue, summit = site.event("global-dialogue-ai-governance-2026"), site.event("ai-for-good-2026")
+    assert dialogue.start < summit.start
+    assert "衔接举行" in dialogue.summary.get("zh")
+
+
+def test_the_general_assembly_meeting_has_the_days_and_the_adoption_the_sources_give() -> None:
+    event = load_site(REAL_DATA).event("unga-wsis-20-review-high-level-meeting")
+    assert (event.start, event.end) == (dt.date(2025, 12, 16), dt.date(2025, 12, 17))
+    (adoption,) = event.sessions
+    assert adoption.start == dt.date(2025, 12, 17) == load_site(REAL_DATA).document("unga-res-80-173").date
 
 
 def test_a_name_given_in_arabic_script_only_is_on_the_arabic_page_only() -> None:
@@ -304,16 +377,108 @@ def test_the_data_uses_the_terminology_forms_in_every_language() -> None:
     assert mismatches == []
 
 
+def names_of(value, path: str = "") -> list[tuple[str, dict[str, str]]]:
+    """(path, name) for every `name:` mapping of people in the data (signatories, chairs, contacts)."""
+    found = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "name" and isinstance(item, dict) and "role" in value:
+                found.append((f"{path}.name", item))
+            else:
+                found += names_of(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += names_of(item, f"{path}[{index}]")
+    return found
+
+
+@functools.cache
+def terminology() -> dict:
+    """data/terminology.yaml, read once (the tests only read it)."""
+    return yaml.safe_load(TERMINOLOGY.read_text(encoding="utf-8"))
+
+
+def honorifics() -> dict[str, list[str]]:
+    (note,) = [note for note in terminology()["notes"] if "honorifics" in note]
+    return note["honorifics"]
+
+
+def bare(name: str, lang: str) -> str:
+    """A name without the one honorific its language may put before (Chinese: after) it."""
+    for honorific in honorifics()[lang]:
+        if lang == "zh" and name.endswith(honorific):
+            return name[: -len(honorific)]
+        if lang != "zh" and name.startswith(honorific):
+            return name[len(honorific):]
+    return name
+
+
+def test_every_person_has_each_language_verified_or_says_what_was_tried() -> None:
+    people = terminology()["people"]
+    assert len({person["id"] for person in people}) == len(people)
+    for person in people:
+        assert set(person["verified"]) == set(LANGUAGES), person["id"]
+        verified = {lang for lang, evidence in person["verified"].items() if evidence is not False}
+        for lang in verified:
+            assert isinstance(person["verified"][lang], str) and person["verified"][lang].strip(), (person["id"], lang)
+        assert set(person["forms"]) == verified, person["id"]
+
+
+def test_every_name_in_the_data_has_exactly_its_verified_spellings() -> None:
+    people = terminology()["people"]
+    data = yaml.safe_load(REAL_DATA.read_text(encoding="utf-8"))
+    problems = []
+    for path, name in names_of(data):
+        matches = [person for person in people if bare(name.get("ar", ""), "ar") == person["forms"]["ar"]]
+        if len(matches) != 1:
+            problems.append(f"{path}: {name} is not one person of data/terminology.yaml (people)")
+            continue
+        forms = matches[0]["forms"]
+        if set(name) != set(forms):
+            problems.append(f"{path}: languages {sorted(name)}, verified {sorted(forms)}")
+        problems += [f"{path}.{lang}: {name[lang]!r} is not {forms[lang]!r}" for lang in name
+                     if lang in forms and bare(name[lang], lang) != forms[lang]]
+    assert problems == []
+
+
+def test_every_person_of_the_terminology_is_named_in_the_data() -> None:
+    data_text = REAL_DATA.read_text(encoding="utf-8")
+    assert [person["id"] for person in terminology()["people"] if person["forms"]["ar"] not in data_text] == []
+
+
+def test_every_document_link_is_recorded_with_its_evidence_or_what_was_tried() -> None:
+    records = yaml.safe_load(DOCUMENT_LINKS.read_text(encoding="utf-8"))
+    by_id = {record["id"]: record for record in records["documents"]}
+    assert len(by_id) == len(records["documents"])
+    site = load_site(REAL_DATA)
+    assert set(by_id) == {document.id for document in site.documents}
+    for document in site.documents:
+        record = by_id[document.id]
+        un_symbol = bool(document.symbol and UN_SYMBOL.match(document.symbol))
+        if un_symbol:
+            assert record["resolver"] == document.symbol and record["evidence"].strip(), document.id
+        else:
+            assert "resolver" not in record, document.id
+        pages = record.get("pages", {})
+        urls = document.urls.values if document.urls else {}
+        assert set(pages) == set(urls), document.id
+        for lang, address in urls.items():
+            assert pages[lang]["address"] == address, (document.id, lang)
+            assert pages[lang]["found_on"].startswith("http") and pages[lang]["quote"].strip(), (document.id, lang)
+        if not un_symbol and not urls:
+            assert record["tried"] and all(isinstance(item, str) and item.strip() for item in record["tried"]), \
+                document.id
+    recorded = {link["url"]: link["evidence"] for link in records["event_links"]}
+    used = {link.url for event in site.events for link in event.links}
+    assert used == set(recorded) and all(evidence.strip() for evidence in recorded.values())
+
+
 # --- The built pages ----------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
-def site_dir(tmp_path_factory) -> Path:
-    """The real site built once (SOURCE_DATE_EPOCH 1780000000: 28 May 2026 in Geneva)."""
-    target = tmp_path_factory.mktemp("content-site")
-    result = build_site(target)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return target
+def site_dir(real_site: Path) -> Path:
+    return real_site
 
 
 def page(site_dir: Path, lang: str, path: str) -> str:
@@ -322,9 +487,9 @@ def page(site_dir: Path, lang: str, path: str) -> str:
 
 
 def text_of(html: str) -> str:
-    """The visible text of the content area, tags removed, entities decoded."""
-    body = html[html.index('class="es-event-head"'):] if 'class="es-event-head"' in html else html
-    return unescape(re.sub(r"<[^>]+>", "", body))
+    """The text a reader sees in the content area (hidden parts left out), entities decoded."""
+    head = html.find('class="es-event-head"')
+    return visible_text(html[html.rindex("<", 0, head):] if head >= 0 else html)
 
 
 def test_arabic_isolates_numbers_and_latin_runs_and_keeps_digit_groups_together(site_dir: Path) -> None:
@@ -362,7 +527,7 @@ def test_french_no_break_spaces_and_first_of_the_month(site_dir: Path) -> None:
     assert "1er mai 2026" in text and "1 mai" not in text
     assert f"Courriel{NBSP}:" in text
     assert f"Source{NBSP}: CL-26/17, 17 mars 2026" in text
-    assert f"Questions{NBSP}: wsis-info@itu.int" in text
+    assert f"ne reproduit pas{NBSP}: pour obtenir ce lien" in text
 
 
 def test_spanish_writes_two_days_with_y(site_dir: Path) -> None:

@@ -16,7 +16,7 @@ JULY_6, JULY_7, JULY_10 = dt.date(2026, 7, 6), dt.date(2026, 7, 7), dt.date(2026
 @pytest.mark.parametrize("lang, expected", [
     ("en", "6–10 July 2026"),
     ("fr", "6–10 juillet 2026"),
-    ("es", "6–10 de julio de 2026"),
+    ("es", "6 a 10 de julio de 2026"),
     ("ru", "6–10 июля 2026\u202fг."),
     ("zh", "2026年7月6日至10日"),
     ("ar", "من 6 إلى 10 يوليو 2026"),
@@ -36,6 +36,19 @@ def test_arabic_range_across_months_names_both_months():
 def test_range_across_years_in_english_repeats_the_year_with_thin_spaces():
     assert format_date_range(dt.date(2025, 12, 30), dt.date(2026, 1, 2), "en") == \
         "30 December 2025\u2009–\u20092 January 2026"
+
+
+@pytest.mark.parametrize("start, end, expected", [
+    # UN Spanish documents write ranges with "a" ("Nairobi, 5 a 9 de mayo de 2003") and two
+    # days with "y"; a dash between days ("7–10 de julio", CLDR's form) is not UN usage.
+    (dt.date(2026, 7, 7), dt.date(2026, 7, 10), "7 a 10 de julio de 2026"),
+    (dt.date(2025, 9, 9), dt.date(2025, 9, 10), "9 y 10 de septiembre de 2025"),
+    (dt.date(1997, 7, 28), dt.date(1997, 8, 5), "28 de julio a 5 de agosto de 1997"),
+    (dt.date(2026, 7, 31), dt.date(2026, 8, 1), "31 de julio y 1 de agosto de 2026"),
+    (dt.date(2025, 12, 30), dt.date(2026, 1, 2), "30 de diciembre de 2025 a 2 de enero de 2026"),
+])
+def test_spanish_ranges_follow_un_usage_without_a_dash(start, end, expected):
+    assert format_date_range(start, end, "es") == expected
 
 
 def test_single_day_range_is_one_date():

@@ -11,10 +11,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import ROOT
+
 from eventsite import changes, yamlguard
 from eventsite.loader import parse
 
-ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = (ROOT / "tests" / "fixtures" / "valid" / "minimal.yaml").read_text(encoding="utf-8")
 FILE = "events.yaml"
 
@@ -192,8 +193,8 @@ def test_a_key_with_a_line_break_and_a_workflow_command_prints_on_one_line() -> 
     (found,) = messages(text)
     assert found == (f"{FILE}:10:5: events[0].x\\n::error file=a::pwned: unknown key (expected one of id, kind, "
                      "status, revision, updated, start, end, title, summary, venue, description, participation, "
-                     "registration, speaking, speaking_deadline, roles, people, sessions, deadlines, documents, "
-                     "contacts, links, sources, found 'x\\n::error file=a::pwned')")
+                     "registration, speaking, speaking_deadline, attendance, roles, people, sessions, deadlines, "
+                     "documents, contacts, links, sources, found 'x\\n::error file=a::pwned')")
     assert "\n" not in found
 
 

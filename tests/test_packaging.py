@@ -12,8 +12,8 @@ from importlib import metadata
 from pathlib import Path
 
 import trove_classifiers
+from conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
 

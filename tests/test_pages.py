@@ -1,4 +1,6 @@
-"""Page fragments: what they show, and that text from the data can never become markup."""
+"""Page fragments as the templates lay the views out: what they show in each language, and
+that text from the data can never become markup. (What the pages decide is tested on the
+views: tests/test_views.py.)"""
 
 from __future__ import annotations
 
@@ -7,26 +9,30 @@ import json
 import re
 from html import unescape
 
-from conftest import EXAMPLE, HOSTILE_TITLE, TEMPLATES
+import pytest
+from conftest import EXAMPLE, HOSTILE_TITLE, PAGES_SITE, TEMPLATES
+from sitebuild import SITE_URL
 
+from eventsite.languages import LANGUAGES, url_prefix
 from eventsite.loader import load_site
-from eventsite.model import Month
-from eventsite.pages import (
-    PageContext,
-    event_source,
-    home_sections,
-    make_environment,
-    relative_url,
-    render_page,
-    timing,
-)
+from eventsite.paths import event_path, relative_url
+from eventsite.views import render
+from eventsite.views.context import PageContext
 
-SITE_URL = "https://example.org/events/"
+ENV = render.make_environment(TEMPLATES)
+SITE = load_site(PAGES_SITE)
 
 
-def render(kind: str, lang: str, data=EXAMPLE, today=dt.date(2026, 6, 1), event_id=None) -> str:
-    ctx = PageContext(load_site(data), lang, today, SITE_URL)
-    return render_page(kind, ctx, make_environment(TEMPLATES), event_id)
+def body(kind: str, lang: str, today: dt.date, data=None, event_id: str | None = None, path: str = "") -> str:
+    site = SITE if data is None else load_site(data)
+    ctx = PageContext(site, lang, today, SITE_URL, url_prefix(lang) + path if path else path)
+    if event_id is not None:
+        return str(render.event_body(site.event(event_id), ctx, ENV))
+    return str(render.page_body(kind, ctx, ENV))
+
+
+def section(html: str, start: str, end: str = "</section>") -> str:
+    return html.split(start, 1)[1].split(end, 1)[0]
 
 
 def json_ld_of(html: str) -> dict:
@@ -35,129 +41,102 @@ def json_ld_of(html: str) -> dict:
     return json.loads(match.group(1))
 
 
-def test_timing_counts_a_month_only_value_as_the_whole_month():
-    assert timing(Month(2026, 3), Month(2026, 3), dt.date(2026, 3, 31)) == "ongoing"
-    assert timing(Month(2026, 3), Month(2026, 3), dt.date(2026, 4, 1)) == "past"
-    assert timing(dt.date(2026, 7, 6), dt.date(2026, 7, 10), dt.date(2026, 7, 5)) == "upcoming"
-
-
 def test_event_page_shows_dates_in_a_time_element_in_the_page_language():
-    html = render("event", "fr", event_id="wsis-forum-2026")
+    html = body("event", "fr", dt.date(2026, 6, 1), event_id="forum-2026")
     assert '<time datetime="2026-07-06">6–10 juillet 2026</time>' in html
-    # No time of day in this event: no "all times are Geneva time" note.
-    assert "Europe/Zurich" not in unescape(html)
+    assert "Toutes les heures" in unescape(html)  # a session at a time of day: the zone is named
+    assert "Europe/Zurich" not in body("event", "fr", dt.date(2026, 6, 1), event_id="summit-2026")
 
 
-def test_event_page_carries_schema_org_event_with_place_and_organiser():
-    data = json_ld_of(render("event", "es", event_id="wsis-forum-2026"))
-    assert data["@type"] == "Event"
-    assert data["name"] == "Foro de la CMSI 2026"
-    assert (data["startDate"], data["endDate"]) == ("2026-07-06", "2026-07-10")
-    assert data["eventStatus"] == "https://schema.org/EventScheduled"
-    assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
-    assert data["location"]["@type"] == "Place"
-    assert data["location"]["address"]["streetAddress"] == "Ginebra, Suiza"
-    assert data["organizer"][0]["name"] == "Unión Internacional de Telecomunicaciones"
-    assert data["inLanguage"] == "es"
-    assert data["url"] == "https://example.org/events/es/events/wsis-forum-2026/"
+def test_a_session_at_a_time_of_day_shows_its_day_and_times_as_the_language_writes_them():
+    html = unescape(body("event", "en", dt.date(2026, 6, 1), event_id="forum-2026"))
+    assert '<time datetime="2026-07-09T10:00:00+02:00">9 July 2026, 10:00–11:30</time>' in html
 
 
 def test_a_hostile_title_stays_text_in_html_and_in_json_ld(hostile_data):
-    html = render("event", "en", data=hostile_data, event_id="wsis-forum-2026")
-    assert "<script>alert" not in html
-    assert "<b>bold</b>" not in html
+    html = body("event", "en", dt.date(2026, 6, 1), data=hostile_data, event_id="wsis-forum-2026")
+    assert "<script>alert" not in html and "<b>bold</b>" not in html
     assert json_ld_of(html)["name"] == HOSTILE_TITLE
-    home = render("home", "en", data=hostile_data)
+    home = body("home", "en", dt.date(2026, 6, 1), data=hostile_data)
     assert "<script>alert" not in home and "&lt;/script&gt;&lt;script&gt;alert(" in home
 
 
-def test_no_data_text_goes_into_the_markdown_source_of_an_event_page(hostile_data):
-    event = load_site(hostile_data).event("wsis-forum-2026")
-    assert event_source(event) == "---\neventsite: event\nevent: wsis-forum-2026\n---\n"
-
-
-def test_home_separates_upcoming_and_past_events():
-    site = load_site(EXAMPLE)
-    before = home_sections(site, dt.date(2026, 6, 1))
-    after = home_sections(site, dt.date(2026, 11, 22))
-    assert [e.id for e in before["upcoming"]] == ["wsis-forum-2026"] and before["past"] == []
-    assert after["upcoming"] == [] and [e.id for e in after["past"]] == ["wsis-forum-2026"]
-
-
-def test_home_lists_only_open_deadlines_and_names_the_next_one_first():
-    html = render("home", "en", today=dt.date(2026, 4, 1))
-    assert 'data-es-deadline="2026-05-01"' in html and "in 30 days" in html
-    hero = html.split('<section class="es-hero"', 1)[1].split("</section>", 1)[0]
-    assert "Next deadline" in hero and "Deadline for speaking requests" in unescape(hero)
-    assert "Deadline for submissions to the open consultation process" not in unescape(html)  # closed in 2024
+def test_home_names_the_next_open_deadline_with_its_countdown():
+    html = body("home", "en", dt.date(2026, 4, 1))
+    hero = unescape(section(html, '<section class="es-hero"'))
+    assert "Next deadline" in hero and "Requests to speak" in hero
+    assert 'data-es-deadline="2026-05-01">in 30 days<' in hero
+    assert "Consultation" not in section(html, 'id="deadlines"', "</ul>")  # March: closed by April
 
 
 def test_home_summary_gives_when_where_countdown_and_actions_of_the_next_week():
-    site = load_site(EXAMPLE)
-    forum = site.event("wsis-forum-2026")
-    html = render("home", "fr", today=dt.date(2026, 6, 1))
-    hero = unescape(html.split('<section class="es-hero"', 1)[1].split("</section>", 1)[0])
+    hero = unescape(section(body("home", "fr", dt.date(2026, 6, 1)), '<section class="es-hero"'))
     assert "Prochainement" in hero
     assert '<time datetime="2026-07-06">6–10 juillet 2026</time>' in hero
-    assert "dans 35 jours" in hero  # 1 June -> 6 July
-    assert site.venue(forum.venue).name.get("fr") in hero
-    registration = next(link for link in forum.links if link.kind == "registration")
-    assert f'<a class="es-button" href="{registration.url}"' in hero and "S'inscrire" in hero
-    assert 'type="text/calendar" download>Ajouter à l\'agenda' in hero
+    assert "dans 35 jours" in hero
+    assert "Palexpo" in hero and "Genève, Suisse" in hero
+    assert '<a class="es-button" href="https://www.example.org/forum/register" rel="noopener">' \
+        "S'inscrire\u00a0: Forum 2026</a>" in hero  # a whole phrase with the event's name in it
+    assert 'calendar/weeks/2026-07-06.ics" type="text/calendar" download>Ajouter la semaine à l\'agenda' in hero
 
 
 def test_home_after_the_last_event_shows_the_latest_week_as_ended_not_an_empty_page():
-    html = unescape(render("home", "en", today=dt.date(2026, 11, 22)))
-    hero = html.split('<section class="es-hero"', 1)[1].split("</section>", 1)[0]
-    assert "Most recent meetings (ended)" in hero and ">Ended<" in hero
-    assert "WSIS Forum 2026" in hero
-    assert "es-button" not in hero.replace("es-button--", "")  # no registration for a past week
-    assert "Next deadline" not in hero
+    hero = unescape(section(body("home", "en", dt.date(2026, 11, 22)), '<section class="es-hero"'))
+    assert "Most recent meetings (ended)" in hero and ">Ended<" in hero and "Forum 2026" in hero
+    assert "register" not in hero and "Next deadline" not in hero
+    assert "Subscribe to hear of the next meetings" in hero and "Documents of these meetings" in hero
 
 
 def test_home_puts_happening_now_before_upcoming():
-    html = render("home", "en", today=dt.date(2026, 7, 7))
+    html = body("home", "en", dt.date(2026, 7, 7))
     assert html.index('data-es-list="ongoing"') < html.index('data-es-list="upcoming"')
     assert 'data-es-section="ongoing">' in html  # not hidden
-    assert "Happening now" in html.split('<section class="es-hero"', 1)[1].split("</h2>", 1)[0]
+    assert "Happening now" in section(html, '<section class="es-hero"', "</h2>")
 
 
 def test_deadlines_page_lists_open_ones_soonest_first_then_closed_ones_newest_first():
-    html = render("deadlines", "en", today=dt.date(2026, 2, 1))
-    open_part = html.split('data-es-list="open-deadlines"', 1)[1].split("</ul>", 1)[0]
-    closed_part = html.split('data-es-list="closed-deadlines"', 1)[1].split("</ul>", 1)[0]
-    opened = re.findall(r'<time datetime="([0-9-]+)"', open_part)
-    closed = re.findall(r'<time datetime="([0-9-]+)"', closed_part)
-    assert opened == sorted(opened) and opened and all(day >= "2026-02" for day in opened)
-    assert closed == sorted(closed, reverse=True) and all(day < "2026-02-01" for day in closed)
+    html = body("deadlines", "en", dt.date(2026, 2, 1), path="deadlines/")
+    opened = re.findall(r'<time datetime="([0-9-]+)"', section(html, 'data-es-list="open-deadlines"', "</ul>"))
+    assert opened == ["2026-03", "2026-05-01"]
+    assert "<li" not in section(html, 'data-es-list="closed-deadlines"', "</ul>")
     assert "webcal://" in html and "deadlines" in html.split("webcal://", 1)[1].split('"', 1)[0]
 
 
-def test_documents_link_un_symbols_to_the_un_resolver_in_the_readers_language():
-    real = EXAMPLE.parent / "events.yaml"  # the example has no UN symbol
-    site = load_site(real)
-    assert any(document.symbol and document.symbol.startswith("A/") for document in site.documents)
-    for lang in ("ar", "zh", "en", "fr", "ru", "es"):
-        html = render("documents", lang, data=real)
-        for document in site.documents:
-            if document.symbol and document.symbol.startswith("A/"):
-                assert f'href="https://undocs.org/{lang}/{document.symbol}" rel="noopener" hreflang="{lang}"' in html
-            elif not document.url:  # nothing to link to: no invented address
-                item = html.split(f'id="{document.id}"', 1)[1].split("</li>", 1)[0]
-                assert "<a " not in item
-    assert 'class="es-documents"' not in html  # the class that switched off table styling
-
-
 def test_a_past_deadline_is_marked_closed_in_the_page_language():
-    html = render("deadlines", "ru", today=dt.date(2026, 6, 1))
-    assert "Срок истёк" in html
+    assert "Срок истек" in body("deadlines", "ru", dt.date(2026, 6, 1), path="deadlines/")
 
 
-def test_arabic_event_page_keeps_latin_symbols_and_addresses_left_to_right():
-    html = render("event", "ar", event_id="wsis-forum-2026")
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_documents_open_in_the_readers_language_or_say_which_language_or_that_there_is_none(lang):
+    html = body("documents", lang, dt.date(2026, 6, 1), path="documents/")
+    assert f'href="https://undocs.org/{lang}/A/RES/78/311" rel="noopener" hreflang="{lang}"' in html
+    letter = section(html, 'id="letter"', "</li>")
+    assert "<a " not in letter and 'class="es-no-link"' in letter
+    report = section(html, 'id="report"', "</li>")
+    assert 'href="https://www.itu.int/report/en" rel="noopener" hreflang="en"' in report
+    assert ('class="es-in-language"' in report) == (lang != "en")
+
+
+def test_signed_by_agrees_with_the_number_of_signatories():
+    french = unescape(body("event", "fr", dt.date(2026, 6, 1), event_id="dialogue-2026"))
+    assert "Signataire\u00a0: Secrétaire générale<" in french  # the name only where it is spelled in French
+    english = unescape(body("event", "en", dt.date(2026, 6, 1), event_id="dialogue-2026"))
+    assert "Signed by: Doreen Bogdan-Martin, Secretary-General<" in english
+
+
+def test_the_event_page_links_its_documents_as_the_documents_page_does():
+    html = body("event", "en", dt.date(2026, 6, 1), event_id="dialogue-2026", path="events/dialogue-2026/")
+    listing = section(html, 'class="es-documents-list"', "</ul>")
+    assert 'href="https://undocs.org/en/A/RES/78/311"' in listing and "documents/#" not in listing
+    assert "No official online address has been verified" in listing
+
+
+def test_arabic_pages_keep_latin_symbols_addresses_and_dates_in_order():
+    html = body("event", "ar", dt.date(2026, 6, 1), event_id="dialogue-2026")
     assert '<bdi dir="ltr">CL-26/17</bdi>' in html
-    assert 'dir="ltr">wsis-info@itu.int</a>' in html
-    assert "من 6 إلى 10 يوليو 2026" in html
+    assert 'dir="ltr">dialogue@example.org</a>' in html
+    assert "6 و7 يوليو 2026" in html
+    assert "من 6 إلى 10 يوليو 2026" in body("event", "ar", dt.date(2026, 6, 1), event_id="forum-2026")
 
 
 def test_links_between_pages_are_relative_so_a_preview_works_on_any_host():
@@ -166,31 +145,40 @@ def test_links_between_pages_are_relative_so_a_preview_works_on_any_host():
     assert relative_url("fr/deadlines/", "fr/") == "deadlines/"
     assert relative_url("ar/", "") == "ar/"
     assert relative_url("", "") == "./"
-    ctx = PageContext(load_site(EXAMPLE), "fr", dt.date(2026, 6, 1), SITE_URL, "fr/deadlines/")
-    assert ctx.url("events/wsis-forum-2026/") == "../events/wsis-forum-2026/"
+    ctx = PageContext(SITE, "fr", dt.date(2026, 6, 1), SITE_URL, "fr/deadlines/")
+    assert ctx.url("events/forum-2026/") == "../events/forum-2026/"
     assert ctx.url("", "ar") == "../../ar/"
-    assert ctx.absolute_url("events/wsis-forum-2026/") == SITE_URL + "fr/events/wsis-forum-2026/"
+    assert ctx.absolute_url("events/forum-2026/") == SITE_URL + "fr/events/forum-2026/"
 
 
-def test_footer_names_organiser_contact_and_last_update_from_the_data_not_the_build_clock():
-    real = EXAMPLE.parent / "events.yaml"
-    site = load_site(real)
-    newest = max(event.updated for event in site.events)
-    for today in (dt.date(2026, 6, 1), dt.date(2030, 1, 1)):  # the build's day changes nothing
-        html = unescape(render("about", "fr", data=real, today=today))
-        footer = html.split("<!--eventsite:footer-->", 1)[1]
-        assert f'<time datetime="{newest.isoformat()}">' in footer and "Dernière mise à jour" in footer
-        assert "Union internationale des télécommunications" in footer  # organiser of most events
-        assert 'href="mailto:wsis-info@itu.int"' in footer  # the address given by most events
-        assert "data-search-exclude" in footer  # not indexed on every page
+def test_the_footer_is_excluded_from_search_and_gives_the_page_address_for_print():
+    ctx = PageContext(SITE, "fr", dt.date(2026, 6, 1), SITE_URL, "fr/about/")
+    html = unescape(str(render.footer(ctx, ENV)))
+    assert "data-search-exclude" in html and "Dernière mise à jour" in html
+    assert '<time datetime="2026-03-17">17 mars 2026</time>' in html
+    assert f"{SITE_URL}fr/about/" in html
 
 
-def test_programme_page_shows_every_day_of_the_july_week_with_links_to_each_event():
-    for lang in ("ar", "zh", "en", "fr", "ru", "es"):
-        html = render("programme", lang, data=EXAMPLE.parent / "events.yaml", today=dt.date(2026, 6, 1))
-        week = html.split('id="week-2026-07-06"', 1)[1].split("</section>", 1)[0]
-        assert [day for day in re.findall(r'<time datetime="(2026-07-\d\d)">', week)
-                if day in {f"2026-07-{d:02d}" for d in range(6, 11)}][-5:] == [f"2026-07-{d:02d}" for d in range(6, 11)]
-        for event_id in ("global-dialogue-ai-governance-2026", "wsis-forum-2026", "ai-for-good-2026"):
-            # (rendered as if at the site root: links lead into the language's folder)
-            assert f'href="{"" if lang == "en" else lang + "/"}events/{event_id}/"' in week, (lang, event_id)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_programme_page_shows_every_day_of_the_july_week_with_links_to_each_event(lang):
+    html = body("programme", lang, dt.date(2026, 6, 1))
+    week = section(html, 'id="week-2026-07-06"')
+    days = re.findall(r'<time datetime="(2026-07-\d\d)">', week)
+    week_days = [day for day in dict.fromkeys(days) if day >= "2026-07-06"]
+    assert week_days[-5:] == [f"2026-07-{d:02d}" for d in range(6, 11)]
+    for event_id in ("dialogue-2026", "forum-2026", "summit-2026"):
+        # (rendered as if at the site root: links lead into the language's folder)
+        assert f'href="{url_prefix(lang)}{event_path(event_id)}"' in week, (lang, event_id)
+    assert week.count(SITE.sessions[0].title.get(lang)) == 1  # the joint opening, once though two events hold it
+
+
+def test_every_page_of_every_language_renders_with_its_footer():
+    for lang in LANGUAGES:
+        pages = dict(render.every_page(SITE, lang, dt.date(2026, 7, 8), SITE_URL, ENV))
+        assert set(pages) == {"", "programme/", "deadlines/", "venue/", "documents/", "calendars/", "about/",
+                              *(event_path(event.id) for event in SITE.events)}
+        assert all('class="es-footer"' in html for html in pages.values())
+
+
+def test_the_example_data_renders_too():
+    assert "WSIS Forum 2026" in body("home", "en", dt.date(2026, 6, 1), data=EXAMPLE)

@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
 import pytest
 
-from eventsite.languages import LANGUAGES
+from eventsite.languages import LANGUAGES, url_prefix
 
 pytest_plugins = ["serve"]  # the fixtures real_site, site_url, site_address, browser, ...
 
@@ -24,10 +24,6 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_EXTRA_RULES = ["aria-dialog-name"]
 AXE_PAGES = {"home": "", "event": "events/wsis-forum-2026/", "deadlines": "deadlines/",
              "not-found": "no-such-page/"}  # served with the language's 404 page
-
-
-def prefix(lang: str) -> str:
-    return "" if lang == "en" else f"{lang}/"
 
 
 class Document(HTMLParser):
@@ -131,7 +127,7 @@ def axe_results(browser, site_address, axe_script) -> dict[tuple[str, str], dict
     try:
         for lang in LANGUAGES:
             for name, path in AXE_PAGES.items():
-                response = page.goto(site_address + prefix(lang) + path)
+                response = page.goto(site_address + url_prefix(lang) + path)
                 assert response is not None and response.status == (404 if name == "not-found" else 200), path
                 assert page.evaluate("document.documentElement.lang") == lang
                 page.add_script_tag(path=str(axe_script))

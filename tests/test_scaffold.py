@@ -6,13 +6,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from eventsite import cli, scaffold
 from eventsite.languages import LANGUAGES
 from eventsite.loader import parse_site
 from eventsite.translations import missing_by_language
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "data" / "events.example.yaml"
 TODAY = dt.date(2026, 4, 2)
 

@@ -12,16 +12,17 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from conftest import ROOT
 
 from eventsite.cli import render_schema
 from eventsite.loader import read_site
 
-ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_FILE = ROOT / "data" / "events.schema.json"
 
-ANNOTATIONS = {"$schema", "title", "description", "format"}
+# patternErrorMessage: the message VS Code's YAML extension shows for a failed pattern.
+ANNOTATIONS = {"$schema", "title", "description", "format", "patternErrorMessage"}
 KEYWORDS = {"type", "properties", "required", "additionalProperties", "items", "enum", "pattern",
-            "minLength", "maxLength", "minimum", "maximum", "anyOf", "not"}
+            "minLength", "maxLength", "minimum", "maximum", "anyOf", "not", "if", "then"}
 
 
 class Yaml12Loader(yaml.SafeLoader):
@@ -60,6 +61,10 @@ def schema_errors(value: Any, schema: dict[str, Any], path: str = "") -> list[st
         return [f"{where}: matches none of anyOf"]
     if "not" in schema and not schema_errors(value, schema["not"], path):
         return [f"{where}: {value!r} matches what is not allowed: {schema['not']}"]
+    if "if" in schema and not schema_errors(value, schema["if"], path):
+        then = schema_errors(value, schema.get("then", {}), path)
+        if then:
+            return then
     if "enum" in schema and value not in schema["enum"]:
         return [f"{where}: {value!r} is not one of {schema['enum']}"]
     if "type" in schema:

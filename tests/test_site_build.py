@@ -11,27 +11,21 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from conftest import EXAMPLE
-from sitebuild import Elements, build_site
+from conftest import DATA, EXAMPLE
+from sitebuild import SITE_URL, Elements, build_site
 
-from eventsite.languages import LANGUAGES
+from eventsite.languages import LANGUAGES, url_prefix
 from eventsite.loader import load_site
 
-SITE_URL = "https://example.org/events/"
+pytestmark = pytest.mark.site  # every test here builds a site, or reads one built once
+
 PAGES = ["index.html", "programme/index.html", "calendars/index.html", "about/index.html", "deadlines/index.html",
          "documents/index.html", "venue/index.html", "events/wsis-forum-2026/index.html", "404.html"]
 
 
-def prefix(lang: str) -> str:
-    return "" if lang == "en" else f"{lang}/"
-
-
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("site")
-    result = build_site(target, EXAMPLE)
-    assert result.returncode == 0, result.stderr
-    return target
+def site(example_site: Path) -> Path:
+    return example_site
 
 
 def page(site: Path, path: str) -> Elements:
@@ -40,14 +34,14 @@ def page(site: Path, path: str) -> Elements:
 
 def test_every_language_has_the_same_pages(site):
     pages = sorted(str(p.relative_to(site)) for p in site.rglob("*.html"))
-    expected = sorted(f"{prefix(lang)}{name}" for lang in LANGUAGES for name in PAGES)
+    expected = sorted(f"{url_prefix(lang)}{name}" for lang in LANGUAGES for name in PAGES)
     assert pages == expected
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_pages_declare_their_language_and_direction(site, lang):
     for name in PAGES:
-        html = (site / prefix(lang) / name).read_text(encoding="utf-8")
+        html = (site / url_prefix(lang) / name).read_text(encoding="utf-8")
         assert re.search(rf'<html lang="{lang}"', html), name
         expected_dir = "rtl" if lang == "ar" else "ltr"
         assert re.search(rf'<body dir="{expected_dir}"', html), name
@@ -55,9 +49,9 @@ def test_pages_declare_their_language_and_direction(site, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_head_has_absolute_hreflang_alternates_and_x_default(site, lang):
-    elements = page(site, f"{prefix(lang)}events/wsis-forum-2026/index.html")
+    elements = page(site, f"{url_prefix(lang)}events/wsis-forum-2026/index.html")
     alternates = {a["hreflang"]: a["href"] for a in elements.find("link", rel="alternate")}
-    expected = {other: f"{SITE_URL}{prefix(other)}events/wsis-forum-2026/" for other in LANGUAGES}
+    expected = {other: f"{SITE_URL}{url_prefix(other)}events/wsis-forum-2026/" for other in LANGUAGES}
     expected["x-default"] = f"{SITE_URL}events/wsis-forum-2026/"
     assert alternates == expected
 
@@ -71,7 +65,7 @@ def test_language_switcher_leads_to_the_same_page_in_each_language(site):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_event_page_has_json_ld_in_its_language(site, lang):
-    elements = page(site, f"{prefix(lang)}events/wsis-forum-2026/index.html")
+    elements = page(site, f"{url_prefix(lang)}events/wsis-forum-2026/index.html")
     blocks = [json.loads(text) for attrs, text in elements.scripts if attrs.get("type") == "application/ld+json"]
     assert len(blocks) == 1
     event = load_site(EXAMPLE).event("wsis-forum-2026")
@@ -108,7 +102,7 @@ def test_root_404_is_english_and_each_language_has_its_own(site):
 
 def test_each_language_has_a_search_index_of_its_own_pages(site):
     for lang in LANGUAGES:
-        index = json.loads((site / prefix(lang) / "search" / "search_index.json").read_text(encoding="utf-8"))
+        index = json.loads((site / url_prefix(lang) / "search" / "search_index.json").read_text(encoding="utf-8"))
         assert index["config"]["lang"] == [lang]
         locations = [doc["location"] for doc in index["docs"]]
         assert "events/wsis-forum-2026/" in locations
@@ -135,7 +129,7 @@ def test_sitemap_lists_every_page_of_every_language_with_its_alternates_and_x_de
     for loc, (_, alternates) in entries.items():
         path = loc[len(SITE_URL):]
         path = path.split("/", 1)[1] if path.split("/", 1)[0] in LANGUAGES else path
-        expected = {lang: f"{SITE_URL}{prefix(lang)}{path}" for lang in LANGUAGES}
+        expected = {lang: f"{SITE_URL}{url_prefix(lang)}{path}" for lang in LANGUAGES}
         assert alternates == {**expected, "x-default": f"{SITE_URL}{path}"}, loc
 
 
@@ -145,12 +139,14 @@ def test_sitemap_dates_pages_from_the_data_not_from_the_build(site):
     entries = sitemap_entries(site)
     for lang in LANGUAGES:
         for event in data.events:
-            assert entries[f"{SITE_URL}{prefix(lang)}events/{event.id}/"][0] == event.updated.isoformat()
-        assert entries[f"{SITE_URL}{prefix(lang)}venue/"][0] == newest
+            assert entries[f"{SITE_URL}{url_prefix(lang)}events/{event.id}/"][0] == event.updated.isoformat()
+        assert entries[f"{SITE_URL}{url_prefix(lang)}venue/"][0] == newest
     assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == (site / "sitemap.xml").read_bytes()
 
 
-def test_the_parallel_build_is_byte_identical_to_mkdocs_build(site, tmp_path):
+def test_the_parallel_build_is_byte_identical_to_mkdocs_build_and_to_itself(site, tmp_path):
+    """Two builds of the same data and epoch, in other processes (one of them `mkdocs build`),
+    give the same bytes: the build is reproducible and the parallel merge exact."""
     sequential = tmp_path / "sequential"
     result = build_site(sequential, EXAMPLE, parallel=False)
     assert result.returncode == 0, result.stderr
@@ -158,15 +154,6 @@ def test_the_parallel_build_is_byte_identical_to_mkdocs_build(site, tmp_path):
     second = {str(p.relative_to(sequential)): p.read_bytes() for p in sequential.rglob("*") if p.is_file()}
     assert sorted(set(first) ^ set(second)) == [], "files in only one of the builds"
     assert [name for name in sorted(first) if first[name] != second[name]] == [], "files that differ"
-
-
-def test_two_parallel_builds_with_the_same_data_and_epoch_are_byte_identical(site, tmp_path):
-    again = tmp_path / "again"
-    assert build_site(again, EXAMPLE).returncode == 0
-    first = {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    second = {str(p.relative_to(again)): p.read_bytes() for p in again.rglob("*") if p.is_file()}
-    assert sorted(first) == sorted(second)
-    assert [name for name in first if first[name] != second[name]] == []
 
 
 @pytest.mark.parametrize("parallel", [True, False], ids=["parallel", "mkdocs-build"])
@@ -183,21 +170,18 @@ def test_a_preview_build_without_an_address_serves_locally(tmp_path):
     assert 'hreflang="x-default" href="http://127.0.0.1:8000/"' in (tmp_path / "index.html").read_text(encoding="utf-8")
 
 
-def test_a_site_under_a_sub_path_links_everything_below_it(tmp_path):
-    result = build_site(tmp_path, EXAMPLE, site_url="https://org.github.io/repo/")
-    assert result.returncode == 0, result.stderr
-    html = (tmp_path / "fr" / "index.html").read_text(encoding="utf-8")
-    assert 'href="https://org.github.io/repo/fr/calendar/all.ics"' in html
-    assert 'hreflang="x-default" href="https://org.github.io/repo/"' in html
+def test_a_site_under_a_sub_path_links_everything_below_it(site):
+    assert SITE_URL.endswith("/events/")  # the test builds are published below a path
+    html = (site / "fr" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{SITE_URL}fr/calendar/all.ics"' in html
+    assert f'hreflang="x-default" href="{SITE_URL}"' in html
 
 
-def test_the_real_data_builds_strictly_with_a_page_per_event_and_language(tmp_path):
-    result = build_site(tmp_path)
-    assert result.returncode == 0, result.stderr
-    site = load_site(Path(__file__).resolve().parent.parent / "data" / "events.yaml")
+def test_the_real_data_builds_strictly_with_a_page_per_event_and_language(real_site):
+    site = load_site(DATA)
     for lang in LANGUAGES:
         for event in site.events:
-            assert (tmp_path / prefix(lang) / "events" / event.id / "index.html").exists()
+            assert (real_site / url_prefix(lang) / "events" / event.id / "index.html").exists()
 
 
 def test_a_data_error_stops_the_build_and_names_the_problem(tmp_path):
@@ -211,6 +195,6 @@ def test_a_data_error_stops_the_build_and_names_the_problem(tmp_path):
 
 def test_the_404_language_menu_leads_to_each_language_home(site):
     for lang in LANGUAGES:
-        elements = page(site, f"{prefix(lang)}404.html")
+        elements = page(site, f"{url_prefix(lang)}404.html")
         menu = {a.get("hreflang"): a["href"] for a in elements.find("a") if "es-langbar__link" in a.get("class", "")}
-        assert menu == {other: f"/events/{prefix(other)}" for other in LANGUAGES}, lang
+        assert menu == {other: f"/events/{url_prefix(other)}" for other in LANGUAGES}, lang

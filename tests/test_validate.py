@@ -14,10 +14,11 @@ import sys
 import zoneinfo
 from pathlib import Path
 
+from conftest import ROOT
+
 from eventsite.loader import parse_site, read_site
 from eventsite.model import Month, Site, in_feeds
 
-ROOT = Path(__file__).resolve().parent.parent
 INVALID = "tests/fixtures/invalid"
 VALID = "tests/fixtures/valid"
 EXAMPLE = "data/events.example.yaml"
@@ -69,7 +70,8 @@ def test_unknown_key_suggests_the_closest_known_key() -> None:
     assert messages("unknown-key.yaml") == [
         "tests/fixtures/invalid/unknown-key.yaml:19:5: events[0].role: unknown key; did you mean "
         "'roles'? (expected one of id, kind, status, revision, updated, start, end, title, summary, "
-        "venue, description, participation, registration, speaking, speaking_deadline, roles, people, sessions, "
+        "venue, description, participation, registration, speaking, speaking_deadline, attendance, roles, people, "
+        "sessions, "
         "deadlines, "
         "documents, contacts, links, sources, found 'role')",
     ]
@@ -128,6 +130,9 @@ def test_session_outside_its_event_names_the_event_dates() -> None:
 
 def test_session_time_of_day_without_any_time_zone_says_where_to_add_one() -> None:
     assert messages("session-time-without-timezone.yaml") == [
+        "tests/fixtures/invalid/session-time-without-timezone.yaml:17:9: events[0].sessions[0].end: a session at "
+        "a time of day needs its end time (calendar programs would show it as 0 minutes or as 1 hour); if the "
+        'document gives none, write the day only (expected an end like "2026-06-08T11:00", found no end)',
         "tests/fixtures/invalid/session-time-without-timezone.yaml:18:16: events[0].sessions[0].start: "
         "a time of day needs a time zone: add timezone: (e.g. Europe/Zurich) to the session or a venue to "
         "the event (expected a time zone, found a time without one)",
@@ -273,7 +278,7 @@ def test_a_mistake_in_the_site_texts_does_not_hide_the_mistakes_in_events() -> N
         f"{file}:4:3: site.description: missing required key (expected a text in each language, like "
         "{en: ..., fr: ...}, found no such key)",
         f"{file}:5:3: site.descripton: unknown key; did you mean 'description'? (expected one of title, "
-        "description, uid_domain, found 'descripton')",
+        "description, uid_domain, publisher, contact, found 'descripton')",
         f"{file}:14:10: events[0].end: 2026-07-05 is before start 2026-07-06 (expected an end on or after "
         "the start, found '2026-07-05')",
     ]
@@ -417,6 +422,6 @@ def test_an_event_id_that_would_overwrite_a_feed_is_refused(tmp_path) -> None:
     text = example.read_text(encoding="utf-8").replace("  - id: wsis-forum-2026 ", "  - id: deadlines       ", 1)
     problems = [str(p) for p in parse_site(text.encode(), "events.yaml")[1]]
     assert problems == [
-        "events.yaml:99:9: events[0].id: this id is reserved for a calendar feed of the same name "
+        "events.yaml:116:9: events[0].id: this id is reserved for a calendar feed of the same name "
         "(expected another id, found 'deadlines')",
     ]

@@ -16,12 +16,12 @@ from typing import Any
 
 import pytest
 import yaml
+from conftest import ROOT
 
 from eventsite import changes, cli, escaping, github, scaffold
 from eventsite.loader import parse_site, read_site
 from eventsite.problems import Problem
 
-ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 PULL_REQUEST = WORKFLOWS / "pull-request.yml"
 DEPLOY = WORKFLOWS / "deploy.yml"
@@ -136,8 +136,10 @@ def test_the_pull_request_workflow_checks_reports_builds_tests_and_keeps_a_previ
     all_steps = steps(workflow)
     checkout = next(step for step in all_steps if step.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0
-    # Debian 12 with Python 3.11, as root, like the project's own CI (chromium comes from apt).
-    assert workflow["jobs"]["check"]["container"] == "python:3.11-bookworm"
+    # Debian 12 with Python 3.11, as root, like the project's own CI (chromium comes from apt),
+    # pinned by digest: a tag is moved by every rebuild of the image.
+    image, _, digest = workflow["jobs"]["check"]["container"].partition("@")
+    assert image == "python:3.11-bookworm" and re.fullmatch(r"sha256:[0-9a-f]{64}", digest)
     runs = [step.get("run", "") for step in all_steps]
     order = [next(index for index, run in enumerate(runs) if marker in run)
              for marker in ("eventsite validate", "eventsite changes", "make site", "make test")]
@@ -197,14 +199,55 @@ def test_every_action_is_an_official_one_pinned_to_a_full_commit_sha_with_its_ve
     assert all(len(refs) == 1 for refs in versions.values()), versions
 
 
-def test_dependabot_keeps_actions_pip_and_npm_current() -> None:
-    config = load(ROOT / ".github" / "dependabot.yml")
+DEPENDABOT = ROOT / ".github" / "dependabot.yml"
+ALL_UPDATE_TYPES = {f"version-update:semver-{kind}" for kind in ("major", "minor", "patch")}
+
+
+def check_jsonschema(schema: str, *paths: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, *map(str, paths)],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def test_dependabot_and_the_workflows_are_valid_for_github_by_their_schemas(tmp_path: Path) -> None:
+    # SchemaStore's dependabot-2.0.json and github-workflow.json, vendored in check-jsonschema.
+    result = check_jsonschema("vendor.dependabot", DEPENDABOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    result = check_jsonschema("vendor.github-workflows", PULL_REQUEST, DEPLOY)
+    assert result.returncode == 0, result.stdout + result.stderr
+    broken = tmp_path / "dependabot.yml"  # the check can fail: a cooldown of 0 days is refused
+    broken.write_text(DEPENDABOT.read_text(encoding="utf-8").replace("default-days: 7", "default-days: 0", 1),
+                      encoding="utf-8")
+    assert check_jsonschema("vendor.dependabot", broken).returncode == 1
+
+
+def test_dependabot_keeps_actions_pip_pre_commit_and_npm_current_in_one_pull_request_each() -> None:
+    config = load(DEPENDABOT)
     assert config["version"] == 2
     updates = {update["package-ecosystem"]: update for update in config["updates"]}
-    assert set(updates) == {"github-actions", "pip", "npm"}
-    assert all(update["directory"] == "/" and update["schedule"]["interval"] for update in updates.values())
-    ignored = {rule["dependency-name"]: rule["versions"] for rule in updates["pip"].get("ignore", [])}
-    assert ignored.get("mkdocs") == [">=2"]  # MkDocs 2 breaks Material
+    assert set(updates) == {"github-actions", "pip", "pre-commit", "npm"}
+    for name, update in updates.items():
+        assert update["directory"] == "/" and update["schedule"]["interval"] == "weekly", name
+        assert update["cooldown"]["default-days"] >= 7, name  # a new release waits a week (version updates)
+        assert [group["patterns"] for group in update["groups"].values()] == [["*"]], name  # one pull request
+    ignored = {rule["dependency-name"]: rule for rule in updates["pip"].get("ignore", [])}
+    assert ignored["mkdocs"]["versions"] == [">=2"]  # MkDocs 2 breaks Material
+    npm_ignored = {rule["dependency-name"]: rule["versions"] for rule in updates["npm"].get("ignore", [])}
+    assert npm_ignored == {"lighthouse": [">=13"], "yaml-language-server": [">=2"]}  # both need Node 22
+
+
+def test_dependabot_never_proposes_a_pin_it_could_not_move_everywhere() -> None:
+    # The hook is local: Dependabot leaves its additional_dependencies alone, so a pip version
+    # update of a package pinned there too would fail the equality test below. Those are
+    # bumped by hand (security updates still come, and that test says what to change).
+    rules = {rule["dependency-name"]: rule for update in load(DEPENDABOT)["updates"]
+             if update["package-ecosystem"] == "pip" for rule in update.get("ignore", [])}
+    required = requirement_pins(ROOT / "requirements.txt") | requirement_pins(ROOT / "requirements-dev.txt")
+    in_hook = {dependency.split("==")[0].lower() for dependency in pre_commit_hook()["additional_dependencies"]}
+    copied = in_hook & set(required)
+    assert copied == {"pyyaml", "babel"}
+    for name in copied:
+        assert set(rules[name]["update-types"]) == ALL_UPDATE_TYPES, name
+        assert "versions" not in rules[name], name  # by kind of update (version updates), never by version
 
 
 def test_the_deploy_workflow_has_least_privilege_permissions_that_work_on_private_repositories() -> None:
@@ -282,7 +325,11 @@ def test_the_pre_commit_hook_installs_what_it_needs_itself_and_checks_both_data_
     assert all(version for version in pins.values())
     required = requirement_pins(ROOT / "requirements.txt")
     assert {"pyyaml", "babel"} <= set(pins)
-    assert all(pins[name] == required[name] for name in pins if name in required), (pins, required)
+    for name in sorted(set(pins) & set(required)):
+        assert pins[name] == required[name], (
+            f"requirements.txt pins {name}=={required[name]} but the pre-commit hook pins {name}=={pins[name]}: "
+            f"Dependabot does not update a local hook's additional_dependencies, so set the hook's line in "
+            f".pre-commit-config.yaml to {name}=={required[name]} in the same pull request")
     files = re.compile(hook["files"])
     assert files.search("data/events.yaml") and files.search("data/events.example.yaml")
     assert not files.search("docs/en/index.md") and not files.search("eventsite/locales/site.yaml")

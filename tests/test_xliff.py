@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import ROOT
 
 from eventsite import translations as exchange
 from eventsite import xliff
 from eventsite.loader import parse
 
-ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "events.yaml"
 NS = {"x": "urn:oasis:names:tc:xliff:document:2.0"}
 HOSTILE = ('Fin <b>gras</b> & "guillemets" \'apostrophes\' ]]> <![CDATA[x]]> &amp; \\ fin\n'
@@ -292,3 +292,95 @@ def test_the_bare_translations_command_still_reports(tmp_path: Path) -> None:
 ])
 def test_apply_translations_edits_only_the_value_whatever_its_style(before: str, after: str) -> None:
     assert xliff.apply_translations(before, "fr", {"t": "N"}) == after
+
+
+# --- What CAT tools do with the file ------------------------------------------------------
+
+
+def unit_element(document: bytes, path: str) -> ET.Element:
+    unit = ET.fromstring(document).find(f".//x:unit[@name='{path}']", NS)
+    assert unit is not None, path
+    return unit
+
+
+def test_block_texts_travel_without_yamls_final_line_break_and_units_carry_notes() -> None:
+    site = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    english, french = site["events"][0]["description"]["en"], site["events"][0]["description"]["fr"]
+    assert english.endswith("\n") and french.endswith("\n"), "events[0].description is a block scalar (|)"
+    unit = unit_element(export(DATA, "fr"), "events[0].description")
+    assert unit.findtext("x:segment/x:source", namespaces=NS) == english.removesuffix("\n")
+    assert unit.findtext("x:segment/x:target", namespaces=NS) == french.removesuffix("\n")
+    assert [child.tag.split("}")[1] for child in unit] == ["notes", "segment"]  # XLIFF 2.0's order
+    notes = {note.get("category"): note.text for note in unit.findall("x:notes/x:note", NS)}
+    assert notes == {"field": "events[0].description", "event": site["events"][0]["title"]["en"]}
+    session = unit_element(export(DATA, "fr"), "events[1].sessions[0].title")
+    assert {note.get("category"): note.text for note in session.findall("x:notes/x:note", NS)}["event"] == \
+        site["events"][1]["title"]["en"]
+    document = unit_element(export(DATA, "fr"), "documents[0].title")
+    assert {note.get("category"): note.text for note in document.findall("x:notes/x:note", NS)} == {
+        "field": "documents[0].title", "document": site["documents"][0]["title"]["en"]}
+
+
+def test_a_cat_tool_that_trims_every_text_changes_only_what_the_translator_edited(tmp_path: Path) -> None:
+    data = data_copy(tmp_path)
+    document = export(data, "fr")
+    root = ET.fromstring(document)
+    for element in root.iter():
+        if element.tag in (f"{{{NS['x']}}}source", f"{{{NS['x']}}}target") and element.text and not len(element):
+            element.text = element.text.strip()  # what a CAT tool that trims does to each text
+    trimmed = ET.tostring(root, encoding="UTF-8", xml_declaration=True)
+    edits = {"events[0].title": "Dialogue mondial (révisé)", "events[0].description": "Nouvelle description.\n\nFin.",
+             "site.description": "Nouvelle description du site."}
+    for path, target in edits.items():
+        trimmed = with_target(trimmed, path, target)
+    lang, units = xliff.read_xliff(trimmed)
+    lock = exchange.read_lock(exchange.lock_path(data))
+    imported = exchange.import_units(read(data), lang, units, lock)
+    assert imported.changed == sorted(edits) and imported.warnings == []
+    after = yaml.safe_load(imported.text)
+    assert after["events"][0]["description"]["fr"] == "Nouvelle description.\n\nFin.\n"  # YAML's ending put back
+    assert exchange.stale_in(read(data), imported.lock)["fr"] == []  # nothing falsely stale
+    assert imported.lock == lock  # the English of every text is the one its translations were made from
+
+
+# translate-toolkit is the library under Weblate: its XLIFF 2.0 store (Weblate's "XLIFF 2.0"
+# file format) reads our files; its file-name factory takes `.xlf` for XLIFF 1.2.
+def test_translate_toolkit_reads_the_export_as_xliff_2_and_its_saved_file_imports_cleanly(tmp_path: Path) -> None:
+    from translate.storage import factory
+    from translate.storage.xliff2 import Xliff2File
+
+    data = data_copy(tmp_path)
+    document = export(data, "fr")
+    store = Xliff2File.parsestring(document)
+    assert (store.getsourcelanguage(), store.gettargetlanguage()) == ("en", "fr")
+    units = {unit.getid(): unit for unit in store.units}
+    site = yaml.safe_load(data.read_text(encoding="utf-8"))
+    title = units["events.0.title"]
+    assert (title.source, title.target) == (site["events"][0]["title"]["en"], site["events"][0]["title"]["fr"])
+    assert title.isapproved()
+    # XLIFF 2.0 puts <notes> in the <unit> (where ours are); translate-toolkit 3.20 reads and
+    # writes them inside the <segment> only, so Weblate shows the unit's id, not our notes.
+    assert title.getnotes() == "" and unit_element(document, "events[0].title").find("x:notes", NS) is not None
+    with pytest.raises(ValueError, match=r"XLIFF 2\.x \(version='2\.0'\)"):  # by its name, .xlf is XLIFF 1.2 to it
+        factory.getobject(str(write(tmp_path / "fr.xlf", document)))
+
+    # A translator's work in the tool: one text changed, the rest saved as the tool writes them.
+    title.target = "Dialogue mondial sur la gouvernance de l'IA (révisé)"
+    title.marktranslated()
+    saved = bytes(store)
+    lang, returned = xliff.read_xliff(saved)
+    imported = exchange.import_units(read(data), lang, returned, exchange.read_lock(exchange.lock_path(data)))
+    assert imported.changed == ["events[0].title"] and imported.warnings == []
+    assert changed_lines(data.read_text(encoding="utf-8"), imported.text) == [
+        f"-      fr: {xliff.quote_yaml(site['events'][0]['title']['fr'])}",
+        '+      fr: "Dialogue mondial sur la gouvernance de l\'IA (révisé)"']
+
+    # Saved without a change: the data file stays byte-identical.
+    untouched = bytes(Xliff2File.parsestring(document))
+    _lang, returned = xliff.read_xliff(untouched)
+    assert exchange.import_units(read(data), "fr", returned, {}).text == data.read_text(encoding="utf-8")
+
+
+def write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path

@@ -2,7 +2,8 @@
 // same content, with "upcoming / past" as of the build). It does three things:
 // 1. loads Material's script (34 KB, plus its search worker and the search index) only
 //    when the reader starts a search, so a first visit downloads about half as much;
-// 2. keeps "upcoming / happening now / past" and "in N days" true between builds;
+// 2. keeps "upcoming / happening now / past", "in N days", today's day and every part
+//    that holds on some days only true between builds;
 // 3. smooths two corners of Material's start-up (see below).
 (function () {
   "use strict";
@@ -184,9 +185,25 @@
     }
     var heading = document.querySelector("[data-es-hero]");
     if (heading) heading.textContent = labels["hero_" + state];
-    var actions = document.querySelector(".es-hero .es-actions");
-    if (actions && state === "past") actions.hidden = true;
   });
+
+  // Parts that hold on some days only ("Registration is open" until the last day, the
+  // actions, a request to speak until its deadline, the next deadline of the home page):
+  // each carries its first and last day (eventsite/views/items.py, Window).
+  document.querySelectorAll("[data-es-from], [data-es-until]").forEach(function (node) {
+    var from = node.dataset.esFrom, until = node.dataset.esUntil;
+    node.hidden = Boolean((from && today < from) || (until && today > until));
+  });
+
+  // Today in the programme and the week at a glance, and the home page's link to it.
+  document.querySelectorAll("[data-es-day]").forEach(function (node) {
+    var isToday = node.dataset.esDay === today;
+    node.classList.toggle("es-day--today", isToday);
+    if (isToday) node.setAttribute("aria-current", "date");
+    else node.removeAttribute("aria-current");
+  });
+  var todayLink = document.querySelector("[data-es-today-link]");
+  if (todayLink && document.getElementById("day-" + today)) todayLink.setAttribute("href", "#day-" + today);
 
   document.querySelectorAll("[data-es-deadline]").forEach(function (node) {
     var left = days(today, firstDay(node.dataset.esDeadline));
@@ -196,5 +213,19 @@
     } else if (relative) {
       node.textContent = left <= 0 ? labels.today : relative.format(left, "day");
     }
+  });
+})();
+
+// --- 3. Outlook's "new event" form on phones -----------------------------------------
+// Outlook sends phones to another form, which reads an all-day end as the last day itself;
+// the page links the computer's form (an exclusive end) and carries the phone's beside it
+// (eventsite/calendar_links.py, README "Calendar feeds").
+(function () {
+  "use strict";
+  var agent = navigator.userAgent || "";
+  var phone = /Android|iPhone|iPad|iPod/.test(agent) || (/Macintosh/.test(agent) && navigator.maxTouchPoints > 1);
+  if (!phone) return;
+  document.querySelectorAll("a[data-es-phone-href]").forEach(function (link) {
+    link.href = link.dataset.esPhoneHref;
   });
 })();

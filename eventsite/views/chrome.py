@@ -1,0 +1,68 @@
+"""What the theme shows around a page's content, in the page's language: the language
+bar, the alternates for search engines and sharing cards, the footer, and the "not found"
+page's text. The adapter hands it to the theme's templates as `eventsite`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+from eventsite.languages import LANGUAGES, NATIVE_NAMES, url_prefix
+from eventsite.paths import relative_url
+from eventsite.ui import t
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    lang: str
+    name: str  # in its own language and script
+    href: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class NotFound:
+    title: str
+    text: str
+    home: str  # the label of the link home
+    home_href: str
+
+
+@dataclass(frozen=True)
+class Chrome:
+    lang: str
+    languages: tuple[LanguageLink, ...]  # the UN order
+    alternates: tuple[tuple[str, str], ...]  # (hreflang, absolute address), x-default last
+    og_locale: str
+    og_alternates: tuple[str, ...]
+    language_bar: str  # the language bar's accessible name
+    footer: Markup  # the site's part of the footer
+    privacy: str
+    not_found: NotFound | None = None
+
+
+def page_chrome(lang: str, path: str, page_path: str, site_url: str, footer: Markup) -> Chrome:
+    """The frame of a page at `path` below its language's prefix ("events/x/"), which is at
+    `page_path` from the site root: its language bar leads to the same page in each language."""
+    languages = tuple(LanguageLink(other, NATIVE_NAMES[other], relative_url(url_prefix(other) + path, page_path),
+                                   other == lang) for other in LANGUAGES)
+    alternates = (*((other, f"{site_url}{url_prefix(other)}{path}") for other in LANGUAGES),
+                  ("x-default", f"{site_url}{path}"))
+    return Chrome(lang, languages, alternates, t("visitor.og_locale", lang),
+                  tuple(t("visitor.og_locale", other) for other in LANGUAGES if other != lang),
+                  t("visitor.language_bar", lang), footer, t("visitor.footer.privacy", lang))
+
+
+def not_found_chrome(lang: str, site_url: str) -> Chrome:
+    """The frame of a language's "not found" page, which is served at any address: its
+    links are absolute paths, and its language bar leads to each language's home."""
+    root = urlsplit(site_url).path or "/"
+    languages = tuple(LanguageLink(other, NATIVE_NAMES[other], root + url_prefix(other), other == lang)
+                      for other in LANGUAGES)
+    not_found = NotFound(t("site.not_found.title", lang), t("site.not_found.text", lang), t("site.home", lang),
+                         site_url + url_prefix(lang))
+    return Chrome(lang, languages, (), t("visitor.og_locale", lang), (), t("visitor.language_bar", lang),
+                  Markup(""), t("visitor.footer.privacy", lang), not_found)
+
