@@ -99,7 +99,7 @@ class EventsitePlugin(BasePlugin[EventsiteConfig]):
 
     def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         build, lang = self.site_build(), i18n.language(config)
-        context["eventsite"] = build.chrome(page.url, lang)
+        context["eventsite"] = build.chrome(page.url, lang, page.file.src_uri, page.title)
         build.record_page(page.url, lang)
         return context
 

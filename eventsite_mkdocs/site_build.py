@@ -147,13 +147,19 @@ class SiteBuild:
             return html + str(render.page_body(kind, self.context(lang, page_path), self.env))
         return html
 
-    def chrome(self, page_path: str, lang: str) -> Chrome:
-        """What the theme shows around a page: language bar, alternates, footer."""
+    def chrome(self, page_path: str, lang: str, src_uri: str, page_title: str | None) -> Chrome:
+        """What the theme shows around a page: language bar, alternates, footer, titles.
+        `page_title` is the title MkDocs found in a page written by hand (HTML)."""
         footer = render.footer(self.context(lang, page_path), self.env)
-        return page_chrome(lang, below_prefix(page_path, lang), page_path, self.inputs.site_url, footer)
+        event = self.events.get(src_uri)
+        title = event.title.get(lang) if event else Markup(page_title or "").striptags() or None
+        description = event.summary.get(lang) if event else self.site.site.description.get(lang)
+        return page_chrome(lang, below_prefix(page_path, lang), page_path, self.inputs.site_url, footer,
+                           self.site.site.title.get(lang), title, description)
 
     def not_found_chrome(self, lang: str) -> Chrome:
-        return not_found_chrome(lang, self.inputs.site_url)
+        return not_found_chrome(lang, self.inputs.site_url, self.site.site.title.get(lang),
+                                self.site.site.description.get(lang))
 
     def record_page(self, page_url: str, lang: str) -> None:
         """Remember a page for the sitemap."""

@@ -40,22 +40,36 @@ class Chrome:
     language_bar: str  # the language bar's accessible name
     footer: Markup  # the site's part of the footer
     privacy: str
+    title: str  # the document's <title>
+    share_title: str  # a sharing card's title: the site's name on its home
+    description: str
     not_found: NotFound | None = None
 
 
-def page_chrome(lang: str, path: str, page_path: str, site_url: str, footer: Markup) -> Chrome:
+def titles(site_title: str, page_title: str | None, home: bool) -> tuple[str, str]:
+    """The document title and the sharing card's title of a page: a language's home is
+    shared under the site's name, never as "Home" or «Accueil»."""
+    if home or not page_title:
+        return site_title, site_title
+    return f"{page_title} - {site_title}", page_title
+
+
+def page_chrome(lang: str, path: str, page_path: str, site_url: str, footer: Markup,
+                site_title: str, page_title: str | None, description: str) -> Chrome:
     """The frame of a page at `path` below its language's prefix ("events/x/"), which is at
-    `page_path` from the site root: its language bar leads to the same page in each language."""
+    `page_path` from the site root: its language bar leads to the same page in each language.
+    Titles and description are plain text (the theme escapes them)."""
     languages = tuple(LanguageLink(other, NATIVE_NAMES[other], relative_url(url_prefix(other) + path, page_path),
                                    other == lang) for other in LANGUAGES)
     alternates = (*((other, f"{site_url}{url_prefix(other)}{path}") for other in LANGUAGES),
                   ("x-default", f"{site_url}{path}"))
     return Chrome(lang, languages, alternates, t("visitor.og_locale", lang),
                   tuple(t("visitor.og_locale", other) for other in LANGUAGES if other != lang),
-                  t("visitor.language_bar", lang), footer, t("visitor.footer.privacy", lang))
+                  t("visitor.language_bar", lang), footer, t("visitor.footer.privacy", lang),
+                  *titles(site_title, page_title, path == ""), description)
 
 
-def not_found_chrome(lang: str, site_url: str) -> Chrome:
+def not_found_chrome(lang: str, site_url: str, site_title: str, description: str) -> Chrome:
     """The frame of a language's "not found" page, which is served at any address: its
     links are absolute paths, and its language bar leads to each language's home."""
     root = urlsplit(site_url).path or "/"
@@ -64,5 +78,6 @@ def not_found_chrome(lang: str, site_url: str) -> Chrome:
     not_found = NotFound(t("site.not_found.title", lang), t("site.not_found.text", lang), t("site.home", lang),
                          site_url + url_prefix(lang))
     return Chrome(lang, languages, (), t("visitor.og_locale", lang), (), t("visitor.language_bar", lang),
-                  Markup(""), t("visitor.footer.privacy", lang), not_found)
+                  Markup(""), t("visitor.footer.privacy", lang), *titles(site_title, not_found.title, False),
+                  description, not_found)
 

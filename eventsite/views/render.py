@@ -9,11 +9,12 @@ and `iso` (the value of a `<time datetime>`). Autoescaping is on: data text is n
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from eventsite import dates, typography
 from eventsite.languages import direction, url_prefix
@@ -33,6 +34,9 @@ VIEWS: dict[str, Callable[[PageContext], PageView]] = {
     "documents": documents_view, "calendars": calendars_view,
 }
 PAGE_KINDS: tuple[str, ...] = (*VIEWS, "about")  # the about page has a footer only
+
+
+PLACEHOLDER = re.compile(r"(\{[a-z_]+\})")
 
 
 def make_environment(templates_dir: str | Path) -> jinja2.Environment:
@@ -93,9 +97,14 @@ def page_language(context: jinja2.runtime.Context) -> str:
 
 @jinja2.pass_context
 def ui_string(context: jinja2.runtime.Context, key: str, **values: object) -> Markup:
-    """A UI string in the page's language, escaped, its `{placeholders}` filled in with the
+    """A UI string in the page's language, escaped and typeset like every text of that
+    language (French spaces, Arabic isolates), its `{placeholders}` filled in with the
     values escaped unless they are markup already (a typeset text of the data)."""
-    return Markup(escape(t(key, page_language(context)))).format(**values)
+    lang = page_language(context)
+    parts = PLACEHOLDER.split(t(key, lang))  # text, placeholder, text, ...
+    typeset = Markup("").join(Markup(part) if index % 2 else typography.html(part, lang)
+                              for index, part in enumerate(parts))
+    return typeset.format(**values)
 
 
 @jinja2.pass_context
