@@ -385,3 +385,31 @@ def test_the_outlook_copy_uses_the_form_and_end_outlook_expects_on_that_device(o
         assert url.path == form
         assert dict(part.split("=", 1) for part in url.query.split("&"))["enddt"] == end
     assert recorder.errors == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_build_read_after_the_week_relabels_everything_that_depends_on_the_day(open_page, lang):
+    """The 28 May build read on 4 December: no "registration is open", no Register button,
+    no speaking block; the page says the event has ended and the home's box what took place."""
+    clock = frozen_clock(dt.datetime(2026, 12, 4, 10))
+    page, recorder = open_page(url_prefix(lang) + EVENT, init_script=clock)
+    head = page.locator(".es-event-head")
+    assert not head.locator(".es-state--open").is_visible()
+    assert head.locator(".es-state--past").is_visible()
+    assert head.locator(".es-state--past").inner_text().strip() == t("content.ended", lang)
+    assert not page.locator(".es-actions").is_visible()
+    assert not page.locator("#speaking").is_visible()
+    home, _ = open_page(url_prefix(lang), init_script=clock)
+    for hidden in home.locator(".es-hero [data-es-until]").all():
+        assert not hidden.is_visible(), hidden.evaluate("node => node.outerHTML.slice(0, 200)")
+    assert recorder.errors == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_on_a_phone_the_header_shows_the_whole_site_name(open_page, lang):
+    page, recorder = open_page(url_prefix(lang) + EVENT, viewport={"width": 360, "height": 740})
+    title = page.locator(".md-header__topic:first-child .md-ellipsis")
+    assert title.inner_text().strip() == DATA.site.title.get(lang)
+    clipped = title.evaluate("node => node.scrollHeight > node.clientHeight + 1 || node.scrollWidth > node.clientWidth + 1")
+    assert not clipped
+    assert recorder.errors == []
