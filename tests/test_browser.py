@@ -410,6 +410,7 @@ def test_on_a_phone_the_header_shows_the_whole_site_name(open_page, lang):
     page, recorder = open_page(url_prefix(lang) + EVENT, viewport={"width": 360, "height": 740})
     title = page.locator(".md-header__topic:first-child .md-ellipsis")
     assert title.inner_text().strip() == DATA.site.title.get(lang)
-    clipped = title.evaluate("node => node.scrollHeight > node.clientHeight + 1 || node.scrollWidth > node.clientWidth + 1")
+    clipped = title.evaluate("node => node.scrollHeight > node.clientHeight + 1"
+                             " || node.scrollWidth > node.clientWidth + 1")
     assert not clipped
     assert recorder.errors == []

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import DATA, ROOT
-from sitebuild import SITE_URL, Elements, build_site, visible_text
+from sitebuild import Elements, build_site, visible_text
 
 from eventsite import dates, typography
 from eventsite.languages import LANGUAGES, NATIVE_NAMES, url_prefix
