@@ -421,7 +421,8 @@ def test_an_event_id_that_would_overwrite_a_feed_is_refused(tmp_path) -> None:
     example = ROOT / "data" / "events.example.yaml"
     text = example.read_text(encoding="utf-8").replace("  - id: wsis-forum-2026 ", "  - id: deadlines       ", 1)
     problems = [str(p) for p in parse_site(text.encode(), "events.yaml")[1]]
+    line = text[:text.index("  - id: deadlines")].count("\n") + 1
     assert problems == [
-        "events.yaml:116:9: events[0].id: this id is reserved for a calendar feed of the same name "
+        f"events.yaml:{line}:9: events[0].id: this id is reserved for a calendar feed of the same name "
         "(expected another id, found 'deadlines')",
     ]
