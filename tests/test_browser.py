@@ -414,3 +414,16 @@ def test_on_a_phone_the_header_shows_the_whole_site_name(open_page, lang):
                              " || node.scrollWidth > node.clientWidth + 1")
     assert not clipped
     assert recorder.errors == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_on_a_desktop_the_content_takes_the_width_the_navigation_leaves(open_page, lang):
+    """No empty right-hand column: the pages have no table of contents beside them."""
+    page, recorder = open_page(url_prefix(lang), viewport={"width": 1280, "height": 900})
+    grid = page.locator(".md-main__inner").bounding_box()
+    navigation = page.locator(".md-sidebar--primary").bounding_box()
+    content = page.locator(".md-content").bounding_box()
+    assert grid and navigation and content
+    assert not page.locator(".md-sidebar--secondary").is_visible()
+    assert content["width"] >= grid["width"] - navigation["width"] - 2, (grid, navigation, content)
+    assert recorder.errors == []

@@ -49,10 +49,21 @@ def test_the_home_headline_is_the_week_to_come_with_its_actions_and_next_deadlin
     assert (view.hero.week.start, view.hero.week.end) == (dt.date(2026, 7, 6), dt.date(2026, 7, 10))
     assert view.hero.countdown == "in 96 days"
     assert [action.label for action in view.hero.actions] == [
-        "visitor.action_for.registration", "visitor.action_for.information", "visitor.add_week"]
+        "visitor.action_for.registration", "visitor.action_for.speaking-request", "visitor.action_for.information",
+        "visitor.add_week"]
     (first,) = view.hero.deadlines  # the next open one, shown until its day
     assert first.item.deadline.id == "forum-2026-speakers" and not first.window.hidden
     assert first.window.last == dt.date(2026, 5, 1)
+
+
+def test_the_homes_request_to_speak_holds_until_its_deadline_and_goes_after_it():
+    before = home_view(context(dt.date(2026, 4, 1)))
+    assert before.hero is not None
+    (speak,) = [a for a in before.hero.actions if a.label == "visitor.action_for.speaking-request"]
+    assert speak.window is not None and speak.window.last == dt.date(2026, 5, 1)  # the browser hides it after
+    during = home_view(context(dt.date(2026, 7, 8)))
+    assert during.hero is not None
+    assert "visitor.action_for.speaking-request" not in [a.label for a in during.hero.actions]
 
 
 def test_after_the_week_the_headline_shows_it_ended_and_offers_no_action():

@@ -141,6 +141,8 @@ def test_during_the_week_today_is_marked_and_one_tap_from_the_home(during_site, 
     assert re.search(rf'<a [^>]*href="#{today}"[^>]*>{re.escape(str(typography.html(t("visitor.today", lang), lang)))}'
                      "</a>", home)
     assert f'id="{today}" data-es-day="2026-07-08" aria-current="date"' in home
+    speak = t("visitor.action_for.speaking-request", lang).split("{")[0]  # its deadline was 1 May
+    assert speak not in visible_text(home[home.index('class="es-hero"'):])
 
 
 def test_the_request_to_signal_interest_is_not_headed_registration(real_site):

@@ -25,6 +25,7 @@ from eventsite.views.items import (
     Window,
     other_language,
     sources_line,
+    speaking_window,
 )
 
 ROLE_LABELS: dict[RoleKind, str] = {
@@ -131,7 +132,7 @@ def event_view(event: Event, ctx: PageContext) -> EventView:
     active = badge.state not in ("past", "cancelled")
     registration = event.link(LinkKind.REGISTRATION)
     deadline = event.deadline(event.speaking_deadline) if event.speaking_deadline else None
-    speaking_window = Window.until(deadline.date if deadline else event.end, today)
+    speaking = speaking_window(event, today)
     notices: list[Notice] = []
     if active and registration:
         notices.append(Notice("content.registration_open", "open", Window.until(event.end, today)))
@@ -143,7 +144,7 @@ def event_view(event: Event, ctx: PageContext) -> EventView:
         map_href=map_link(venue) if venue and venue.address else None,
         times_note=venue is not None and any(isinstance(session.start, dt.datetime) for session in event.sessions),
         notices=tuple(notices),
-        actions=event_actions(event, ctx, take_part, speaking_window) if active else (),
+        actions=event_actions(event, ctx, take_part, speaking) if active else (),
         actions_window=Window.until(event.end, today),
         roles=tuple(RoleView.of(role, ctx) for role in event.roles),
         people=tuple(PersonLine.of(person, lang) for person in event.people),
@@ -153,7 +154,7 @@ def event_view(event: Event, ctx: PageContext) -> EventView:
         registration=event.registration if active else None,
         registration_link=LinkView.of(registration, lang) if active and registration and event.registration else None,
         speaking=event.speaking if active else None,
-        speaking_window=speaking_window,
+        speaking_window=speaking,
         speaking_closed=Window.after(deadline.date, today) if deadline else Window.after(event.end, today),
         contacts=tuple(ContactView.of(contact, ctx) for contact in event.contacts),
         documents=tuple(DocumentItem.of(site.document(id), ctx) for id in event.documents),

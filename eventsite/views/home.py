@@ -25,6 +25,7 @@ from eventsite.views.items import (
     deadline_items,
     other_language,
     relative_days,
+    speaking_window,
 )
 from eventsite.views.programme import WeekView, day_anchor
 
@@ -126,9 +127,12 @@ def hero(week: Week, ctx: PageContext, feeds: FeedLinks, deadlines: list[Deadlin
         links: list[tuple[Event, Link]] = [(event, link) for event in week.events for link in event.links
                                            if event.status != Status.CANCELLED]
         links.sort(key=lambda pair: ACTION_KINDS.index(pair[1].kind))
-        actions = [Action(link.url, ACTION_LABELS[link.kind], external=True, hreflang=link.language,
-                          event_title=event.title, in_language=other_language(link.language, lang))
-                   for event, link in links]
+        for event, link in links:
+            window = speaking_window(event, today) if link.kind == LinkKind.SPEAKING_REQUEST else None
+            if window is None or not window.hidden:  # a request to speak only while they are taken
+                actions.append(Action(link.url, ACTION_LABELS[link.kind], external=True, hreflang=link.language,
+                                      event_title=event.title, window=window,
+                                      in_language=other_language(link.language, lang)))
         week_feed = feed_url(lang, paths.week_feed(week.start), site_url=ctx.site_url)
         actions.append(Action(week_feed, "visitor.add_week", download=True))
     windows, previous = [], None

@@ -131,6 +131,13 @@ class Action:
     in_language: str = ""  # the name of the language of the page it opens, where not the reader's
 
 
+def speaking_window(event: Event, today: dt.date) -> Window:
+    """The days requests to speak at an event are taken: until its deadline for them, else
+    until the event ends."""
+    deadline = event.deadline(event.speaking_deadline) if event.speaking_deadline else None
+    return Window.until(deadline.date if deadline else event.end, today)
+
+
 @dataclass(frozen=True)
 class EventCard:
     event: Event
