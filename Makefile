@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site deploy-site serve test validate translations schema bench screenshots system-packages clean
+.PHONY: site deploy-site serve test validate translations schema bench screenshots cards system-packages clean
 
 # The languages are built in parallel processes (the same bytes as `mkdocs build`).
 site: $(VENV)/.installed
@@ -40,6 +40,11 @@ screenshots: $(VENV)/.installed system-packages
 	@fc-list | grep -qi "Noto Sans CJK" || { if [ "$$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk; \
 	  else echo "Chinese text needs a font: sudo apt-get install fonts-noto-cjk"; fi; }
 	$(BIN)/python tools/screenshots.py
+
+# The sharing cards (overrides/assets/cards/<lang>.png, committed): again whenever
+# site.title changes. Chinese needs a CJK font (fonts-noto-cjk).
+cards: $(VENV)/.installed system-packages
+	$(BIN)/python tools/cards.py
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || python3 -m venv $(VENV)

@@ -55,7 +55,8 @@ class Inputs:
     now: dt.datetime
     site_url: str
     templates: Path
-    card_image: str | None = None  # the sharing card's absolute address (extra.eventsite.brand.image)
+    card_image: str | None = None  # the sharing card's absolute address (extra.eventsite.brand.image),
+    # "{lang}" in it standing for the page's language
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -134,7 +135,11 @@ class SiteBuild:
 
     def context(self, lang: str, page_path: str) -> PageContext:
         return PageContext(self.site, lang, site_today(self.inputs.now), self.inputs.site_url, page_path, self.facts,
-                           self.inputs.card_image)
+                           self.card_image(lang))
+
+    def card_image(self, lang: str) -> str | None:
+        image = self.inputs.card_image
+        return image.replace("{lang}", lang) if image else None
 
     def page_html(self, html: str, src_uri: str, meta: Mapping[str, Any], lang: str, page_path: str) -> str:
         """A page's HTML with its data part: all of a generated event page; after the text
@@ -155,11 +160,11 @@ class SiteBuild:
         title = event.title.get(lang) if event else Markup(page_title or "").striptags() or None
         description = event.summary.get(lang) if event else self.site.site.description.get(lang)
         return page_chrome(lang, below_prefix(page_path, lang), page_path, self.inputs.site_url, footer,
-                           self.site.site.title.get(lang), title, description)
+                           self.site.site.title.get(lang), title, description, self.card_image(lang))
 
     def not_found_chrome(self, lang: str) -> Chrome:
         return not_found_chrome(lang, self.inputs.site_url, self.site.site.title.get(lang),
-                                self.site.site.description.get(lang))
+                                self.site.site.description.get(lang), self.card_image(lang))
 
     def record_page(self, page_url: str, lang: str) -> None:
         """Remember a page for the sitemap."""

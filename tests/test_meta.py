@@ -48,8 +48,8 @@ def test_every_page_has_a_sharing_card_in_its_language(site, lang, page):
     assert sorted(card["og:locale:alternate"]) == sorted(OG_LOCALES[other] for other in LANGUAGES if other != lang)
     assert card["og:site_name"] == [DATA.site.title.get(lang)]
     assert card["og:url"] == [SITE_URL + url_prefix(lang) + page.removesuffix("index.html")]
-    assert card["og:image"] == [SITE_URL + "assets/site-card.png"]
-    assert (site / "assets" / "site-card.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert card["og:image"] == [SITE_URL + f"assets/cards/{lang}.png"]
+    assert (site / "assets" / "cards" / f"{lang}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     if page.startswith("events/"):
         assert card["og:title"] == [DATA.event("wsis-forum-2026").title.get(lang)]
         assert card["og:description"] == [DATA.event("wsis-forum-2026").summary.get(lang)]
@@ -138,7 +138,7 @@ def test_every_event_item_has_what_google_requires_and_the_recommended_fields_th
         assert item["name"] == event.title.get(lang)
         assert item["startDate"] == event.start.isoformat() and item["endDate"] == event.end.isoformat()
         assert item["url"] == f"{SITE_URL}{url_prefix(lang)}events/{event.id}/"
-        assert item["image"] == [SITE_URL + "assets/site-card.png"]  # the sharing card (mkdocs.yml)
+        assert item["image"] == [SITE_URL + f"assets/cards/{lang}.png"]  # the sharing card (mkdocs.yml)
         assert [org["name"] for org in item.get("organizer", [])] == [
             DATA.organisation(id).name.get(lang) for id in event.organisers]
     assert found == sum(map(eligible, DATA.events)) >= 5
@@ -167,3 +167,25 @@ def test_robots_txt_points_at_the_sitemap(site):
     assert "Disallow: /" not in lines
     assert (site / "sitemap.xml").is_file()
 
+
+
+def png_texts(png: bytes) -> dict[str, str]:
+    """The iTXt chunks of a PNG (keyword: text), read chunk by chunk."""
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    texts, at = {}, 8
+    while at < len(png):
+        length = int.from_bytes(png[at:at + 4], "big")
+        kind, data = png[at + 4:at + 8], png[at + 8:at + 8 + length]
+        if kind == b"iTXt":
+            keyword, _, rest = data.partition(b"\0")
+            texts[keyword.decode()] = rest[2:].split(b"\0", 2)[2].decode("utf-8")  # no compression
+        at += 12 + length
+    return texts
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_languages_sharing_card_shows_the_sites_name_in_that_language(lang):
+    """A card drawn before site.title changed would show the old name: `make cards` again."""
+    png = (ROOT / "overrides" / "assets" / "cards" / f"{lang}.png").read_bytes()
+    assert (int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) == (1200, 630)
+    assert png_texts(png)["eventsite:title"] == DATA.site.title.get(lang)

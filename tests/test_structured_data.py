@@ -13,7 +13,7 @@ from eventsite.structured_data import event_item
 from eventsite.yamltypes import country_names
 
 PAGE = "https://example.org/events/fr/events/wsis-forum-2026/"
-CARD = "https://example.org/events/assets/site-card.png"
+CARD = "https://example.org/events/assets/cards/en.png"
 
 
 @pytest.fixture(scope="module")

@@ -43,6 +43,7 @@ class Chrome:
     title: str  # the document's <title>
     share_title: str  # a sharing card's title: the site's name on its home
     description: str
+    card: str | None  # the sharing image's absolute address, in the page's language
     not_found: NotFound | None = None
 
 
@@ -55,7 +56,7 @@ def titles(site_title: str, page_title: str | None, home: bool) -> tuple[str, st
 
 
 def page_chrome(lang: str, path: str, page_path: str, site_url: str, footer: Markup,
-                site_title: str, page_title: str | None, description: str) -> Chrome:
+                site_title: str, page_title: str | None, description: str, card: str | None) -> Chrome:
     """The frame of a page at `path` below its language's prefix ("events/x/"), which is at
     `page_path` from the site root: its language bar leads to the same page in each language.
     Titles and description are plain text (the theme escapes them)."""
@@ -66,10 +67,10 @@ def page_chrome(lang: str, path: str, page_path: str, site_url: str, footer: Mar
     return Chrome(lang, languages, alternates, t("visitor.og_locale", lang),
                   tuple(t("visitor.og_locale", other) for other in LANGUAGES if other != lang),
                   t("visitor.language_bar", lang), footer, t("visitor.footer.privacy", lang),
-                  *titles(site_title, page_title, path == ""), description)
+                  *titles(site_title, page_title, path == ""), description, card)
 
 
-def not_found_chrome(lang: str, site_url: str, site_title: str, description: str) -> Chrome:
+def not_found_chrome(lang: str, site_url: str, site_title: str, description: str, card: str | None) -> Chrome:
     """The frame of a language's "not found" page, which is served at any address: its
     links are absolute paths, and its language bar leads to each language's home."""
     root = urlsplit(site_url).path or "/"
@@ -79,5 +80,5 @@ def not_found_chrome(lang: str, site_url: str, site_title: str, description: str
                          site_url + url_prefix(lang))
     return Chrome(lang, languages, (), t("visitor.og_locale", lang), (), t("visitor.language_bar", lang),
                   Markup(""), t("visitor.footer.privacy", lang), *titles(site_title, not_found.title, False),
-                  description, not_found)
+                  description, card, not_found)
 
