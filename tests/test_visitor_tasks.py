@@ -290,6 +290,18 @@ def test_a_visitor_finds_how_and_by_when_to_ask_to_speak_at_the_wsis_forum(visit
     visitor.done()
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_after_the_speaking_deadline_the_home_page_no_longer_offers_to_request_to_speak(visit, lang):
+    # The event's page says the deadline has passed: its first screen must not say otherwise.
+    deadline = FORUM.deadline(FORUM.speaking_deadline)
+    assert BUILT.date() > deadline.date  # real_site is built after the deadline
+    visitor = visit(lang)
+    label = plain(t("visitor.action_for.speaking-request", lang, event=FORUM.title.get(lang)))
+    offered = [plain(text) for text in visitor.page.locator(".es-hero .es-actions a:visible").all_inner_texts()]
+    assert label not in offered, f"the home page offers {label!r} after the deadline ({deadline.date})"
+    visitor.done()
+
+
 # --- 3. Add the Global Dialogue to a calendar --------------------------------------------
 
 @pytest.mark.parametrize("lang", LANGUAGES)
