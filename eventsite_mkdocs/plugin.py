@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from eventsite import ui
 from eventsite.clock import build_time
 from eventsite.loader import DataError, load_site
 from eventsite_mkdocs import i18n
@@ -133,6 +134,14 @@ def load_inputs(config: MkDocsConfig, options: EventsiteConfig) -> Inputs:
         raise PluginError(str(error)) from None
     except DataError as error:
         raise PluginError(f"{len(error.problems)} problem(s) in the data:\n{error}") from None
+    declared = config.plugins[i18n.PLUGIN].config.languages  # type: ignore[attr-defined]
+    if [lang.locale for lang in declared] != list(site.languages.default_first):
+        raise PluginError(f"{i18n.PLUGIN}: its languages must come from site.languages of the data file: "
+                          f"remove `languages:` from its options in mkdocs.yml")
+    own_strings = ui.read_site_strings(root / i18n.LOCALES)
+    refused = ui.refusals(site.languages, i18n.site_strings(root))
+    if refused:
+        raise PluginError("\n".join(refused))
     image = config.extra.get("eventsite", {}).get("brand", {}).get("image")
     return Inputs(site, build_time(), site_url, root / options.templates,
-                  f"{site_url}{image}" if isinstance(image, str) and image else None)
+                  f"{site_url}{image}" if isinstance(image, str) and image else None, own_strings)

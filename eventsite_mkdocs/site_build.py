@@ -19,9 +19,8 @@ import jinja2
 import jinja2.bccache
 from markupsafe import Markup
 
-from eventsite import calendars, escaping
+from eventsite import calendars, escaping, ui
 from eventsite.clock import site_today
-from eventsite.languages import DEFAULT_LANGUAGE, LANGUAGES
 from eventsite.model import Event, Site
 from eventsite.paths import below_prefix, event_path
 from eventsite.views import render
@@ -56,6 +55,7 @@ class Inputs:
     site_url: str
     templates: Path
     card_image: str | None = None  # the sharing card's absolute address (extra.eventsite.brand.image)
+    ui_strings: ui.Strings = field(default_factory=dict)  # the site's own UI strings (locales/)
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -90,11 +90,12 @@ class SiteBuild:
 
     @classmethod
     def of(cls, inputs: Inputs, compiled: jinja2.BytecodeCache | None = None) -> SiteBuild:
+        ui.install(inputs.ui_strings)
         compiled = compiled or CompiledTemplates()
         env = render.make_environment(inputs.templates)
         env.bytecode_cache = compiled
         events = {f"{lang}/{event_path(event.id).rstrip('/')}.md": event
-                  for lang in LANGUAGES for event in inputs.site.events}
+                  for lang in inputs.site.languages for event in inputs.site.events}
         return cls(inputs, env, compiled, SiteFacts.of(inputs.site), events)
 
     def theme_environment(self, env: jinja2.Environment) -> None:
@@ -150,14 +151,16 @@ class SiteBuild:
     def chrome(self, page_path: str, lang: str) -> Chrome:
         """What the theme shows around a page: language bar, alternates, footer."""
         footer = render.footer(self.context(lang, page_path), self.env)
-        return page_chrome(lang, below_prefix(page_path, lang), page_path, self.inputs.site_url, footer)
+        languages = self.site.languages
+        return page_chrome(lang, below_prefix(page_path, lang, languages), page_path, self.inputs.site_url, footer,
+                           languages)
 
     def not_found_chrome(self, lang: str) -> Chrome:
-        return not_found_chrome(lang, self.inputs.site_url)
+        return not_found_chrome(lang, self.inputs.site_url, self.site.languages)
 
     def record_page(self, page_url: str, lang: str) -> None:
         """Remember a page for the sitemap."""
-        self.pages.setdefault(lang, []).append(below_prefix(page_url, lang))
+        self.pages.setdefault(lang, []).append(below_prefix(page_url, lang, self.site.languages))
 
     # --- after each language and at the end -----------------------------------------
 
@@ -166,8 +169,9 @@ class SiteBuild:
         writes at the site root, go to the language's folder (the default language's are
         kept until the end: the later language builds would overwrite them)."""
         not_found = site_dir / "404.html"
-        index = search.read_language_index(site_dir, lang)
-        if lang == DEFAULT_LANGUAGE:
+        languages = self.site.languages
+        index = search.read_language_index(site_dir, lang, languages)
+        if lang == languages.default:
             self.default_404 = not_found.read_bytes() if not_found.exists() else None
             self.default_index = index
             return
@@ -175,14 +179,15 @@ class SiteBuild:
             (site_dir / lang).mkdir(exist_ok=True)
             not_found.replace(site_dir / lang / "404.html")
         if index is not None:
-            write(site_dir / search.index_path(lang), index)
+            write(site_dir / search.index_path(lang, languages), index)
 
     def write_default_outputs(self, site_dir: Path) -> None:
         """The default language's 404 page and search index, at the site root."""
         if self.default_404 is not None:
             write(site_dir / "404.html", self.default_404)
         if self.default_index is not None:
-            write(site_dir / search.index_path(DEFAULT_LANGUAGE), self.default_index)
+            languages = self.site.languages
+            write(site_dir / search.index_path(languages.default, languages), self.default_index)
 
     def write_site_outputs(self, site_dir: Path, pages_by_lang: Mapping[str, Sequence[str]]) -> None:
         """What belongs to no single language: the sitemap and the calendar feeds."""
@@ -198,6 +203,7 @@ def write(path: Path, data: bytes) -> None:
 
 def write_feeds(inputs: Inputs, lang: str, folder: Path) -> list[str]:
     """Write a language's feeds into `folder` (in a worker process); their relative paths."""
+    ui.install(inputs.ui_strings)
     feeds = calendars.feeds(inputs.site, lang, site_url=inputs.site_url, stamp=inputs.now)
     for path, data in feeds.items():
         write(folder / path, data)
@@ -219,7 +225,7 @@ class FeedJob:
         self.pool, self.own_pool = pool, own_pool
         self.folder = Path(tempfile.mkdtemp(prefix="eventsite-feeds-"))
         self.parts: list[Future[list[str]]] = [pool.submit(write_feeds, inputs, lang, self.folder)
-                                               for lang in LANGUAGES]
+                                               for lang in inputs.site.languages]
 
     def move_into(self, site_dir: Path) -> None:
         try:
