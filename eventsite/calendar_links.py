@@ -163,7 +163,8 @@ def event_copy(event: Event, lang: str, *, site_url: str, site: Site | None) -> 
     title = event.title.get(lang)
     if event.status == "cancelled":
         title = t("calendar.summary.cancelled", lang, summary=title)
-    description = f"{event.summary.get(lang)}\n\n{event_url(event.id, lang, site_url=site_url, languages=languages_of(site))}"
+    page = event_url(event.id, lang, site_url=site_url, languages=languages_of(site))
+    description = f"{event.summary.get(lang)}\n\n{page}"
     return title, description, venue_text(site, event, lang) if site else ""
 
 

@@ -336,7 +336,8 @@ SITE = SiteRecord(model.Site, {
     "events": Field(tuple_of(EVENT)),
     "sessions": Field(tuple_of(SHARED_SESSION), required=False,
                       description="items shared by several events, such as a joint opening ceremony"),
-}, stand_ins={"site": model.SiteInfo(model.Text({}, UN_LANGUAGES.default), model.Text({}, UN_LANGUAGES.default), ""), "organisations": (),
+}, stand_ins={"site": model.SiteInfo(model.Text({}, UN_LANGUAGES.default), model.Text({}, UN_LANGUAGES.default), ""),
+              "organisations": (),
               "venues": (), "documents": (), "events": (), "sessions": ()})
 
 

@@ -52,6 +52,13 @@ def read_site_strings(folder: Path) -> Strings:
     return merged
 
 
+def read_site_strings_file(path: Path) -> Strings:
+    """The strings of one locale file."""
+    merged: Strings = {}
+    add_file(merged, yaml.safe_load(path.read_text(encoding="utf-8")) or {}, str(path))
+    return merged
+
+
 _installed: list[Strings] = [{}]
 
 
@@ -89,11 +96,12 @@ def missing(languages: Iterable[str] = UN_LANGUAGES) -> list[str]:
 
 def refusals(languages: Iterable[str], catalog: Mapping[str, Mapping[str, str]] | None = None) -> list[str]:
     """One message per language that lacks UI strings, naming every missing key."""
+    catalog = strings() if catalog is None else catalog
     messages = []
     for lang in languages:
         keys = missing_for(lang, catalog)
         if keys:
-            messages.append(f"site.languages: {lang} has no UI strings for {len(keys)} of {len(strings())} keys "
+            messages.append(f"site.languages: {lang} has no UI strings for {len(keys)} of {len(catalog)} keys "
                             f"(expected a text for each key in locales/*.yaml, found none for: {', '.join(keys)}); "
                             f"get them translated with: python -m eventsite translations export --ui --lang {lang} "
                             f"--output {lang}-ui.xlf")

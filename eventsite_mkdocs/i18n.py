@@ -19,7 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs_static_i18n.plugin import I18n
 
 from eventsite import schema, ui
-from eventsite.languages import Languages
+from eventsite.languages import UN_LANGUAGES, Languages
 from eventsite.loader import YAML_LOADER
 
 PLUGIN = "eventsite-i18n"
@@ -60,7 +60,7 @@ def declared_languages(data_file: Path) -> Languages:
         root = yaml.compose(data_file.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         root = None
-    return schema.declared_languages(root) if root is not None else schema.UN_LANGUAGES
+    return schema.declared_languages(root) if root is not None else UN_LANGUAGES
 
 
 def plugin_languages(languages: Languages, strings: ui.Strings) -> list[dict[str, Any]]:

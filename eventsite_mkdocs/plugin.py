@@ -134,7 +134,7 @@ def load_inputs(config: MkDocsConfig, options: EventsiteConfig) -> Inputs:
         raise PluginError(str(error)) from None
     except DataError as error:
         raise PluginError(f"{len(error.problems)} problem(s) in the data:\n{error}") from None
-    declared = config.plugins[i18n.PLUGIN].config.languages  # type: ignore[attr-defined]
+    declared = config.plugins[i18n.PLUGIN].config.languages
     if [lang.locale for lang in declared] != list(site.languages.default_first):
         raise PluginError(f"{i18n.PLUGIN}: its languages must come from site.languages of the data file: "
                           f"remove `languages:` from its options in mkdocs.yml")
