@@ -6,13 +6,13 @@ import argparse
 import datetime as dt
 import json
 import os
-import shutil
 import sys
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
 from eventsite import changes as change_report
-from eventsite import github, newsite, scaffold, schema, ui, xliff
+from eventsite import github, scaffold, schema, ui, xliff
 from eventsite import translations as exchange
 from eventsite.escaping import log_line
 from eventsite.languages import UN_LANGUAGES, Languages
@@ -61,15 +61,10 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA,
                         help="the data file whose site.languages the schema is for (default: data/events.yaml)")
 
-    init = commands.add_parser("init", help="write a new event site in the languages it needs")
-    init.add_argument("dir", type=Path, help="the new site's folder (new, or empty)")
-    init.add_argument("--languages", required=True, help="CLDR codes in the language bar's order, like en,fr,sw")
-    init.add_argument("--default", help="the language at the site root (default: the first)")
-    init.add_argument("--title", required=True, help="the site's title")
-    init.add_argument("--ui-strings", type=Path, action="append", default=[], metavar="FILE",
-                      help="a locale file with the UI strings of a language the package lacks (repeatable; "
-                      "copied into locales/)")
-    init.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(), help=argparse.SUPPRESS)
+    # Commands of the site build (`init`), added by the package that knows the engine.
+    added: dict[str, Callable[[argparse.Namespace], int]] = {}
+    for entry in metadata.entry_points(group="eventsite.commands"):
+        added[entry.name] = entry.load()(commands)
 
     compare = commands.add_parser("changes", help="report what changed since a git branch, and what must not")
     compare.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
@@ -94,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         argv.insert(1, "report")  # the older bare form: `translations data/events.yaml`
     args = parser.parse_args(argv)
     return {"validate": run_validate, "translations": run_translations, "schema": run_schema,
-            "changes": run_changes, "new-event": run_new_event, "init": run_init}[args.command](args)
+            "changes": run_changes, "new-event": run_new_event, **added}[args.command](args)
 
 
 def add_summary_options(command: argparse.ArgumentParser) -> None:
@@ -305,43 +300,3 @@ def run_new_event(args: argparse.Namespace) -> int:
           f"then check with: python -m eventsite validate {args.data}", file=sys.stderr)
     return 0
 
-
-def run_init(args: argparse.Namespace) -> int:
-    """Write a new site into args.dir (see eventsite.newsite)."""
-    generator = Path(__file__).resolve().parent.parent
-    try:
-        languages = newsite.parse_languages(args.languages, args.default)
-        if args.dir.exists() and any(args.dir.iterdir()):
-            raise newsite.InitError(f"{args.dir}: the folder is not empty; give a new one")
-        missing = [path for path in (generator / name for name in newsite.COPIED) if not path.exists()]
-        if missing:
-            raise newsite.InitError(f"{missing[0]}: not found; init copies the theme from the generator's "
-                                    "repository: install it from a clone with pip install -e")
-        own: ui.Strings = {}
-        for path in args.ui_strings:
-            for key, values in ui.read_site_strings_file(path).items():
-                own.setdefault(key, {}).update(values)
-        catalog = {key: {**values, **own.get(key, {})} for key, values in ui.package_strings().items()}
-        newsite.check_strings(languages, catalog)
-    except (newsite.InitError, ValueError, OSError) as error:
-        print(log_line(str(error)) if "\n" not in str(error) else error, file=sys.stderr)
-        return 1
-    ui.install(own)
-    site = newsite.NewSite(languages, args.title, args.today, generator)
-    for name, text in newsite.files(site, Path(__file__).resolve().parent / "newsite_files").items():
-        path = args.dir / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    for name in newsite.COPIED:
-        source = generator / name
-        if source.is_dir():
-            shutil.copytree(source, args.dir / name, dirs_exist_ok=True)
-        else:
-            (args.dir / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, args.dir / name)
-    for path in args.ui_strings:
-        (args.dir / "locales").mkdir(exist_ok=True)
-        shutil.copyfile(path, args.dir / "locales" / path.name)
-    print(f"{args.dir}: a new site in {', '.join(languages)}; next: cd {args.dir} && make site "
-          f"(and read its README.md: what to change first)", file=sys.stderr)
-    return 0

@@ -15,7 +15,7 @@ from functools import cache
 
 from babel import Locale, UnknownLocaleError
 
-# A language code as HTML `lang`, URLs and mkdocs-static-i18n write it: `en`, `pt-BR`, `zh-Hant`.
+# A language code as HTML `lang`, URLs and the i18n plugin write it: `en`, `pt-BR`, `zh-Hant`.
 CODE_PATTERN = r"^[a-z]{2}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$"
 
 

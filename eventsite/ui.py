@@ -3,7 +3,7 @@
 The package's strings live in `locales/*.yaml` (one file per area: site, calendar, ...),
 each key mapping to the six UN languages. A site in another language brings that
 language's strings in files of the same form in its own `locales/` folder (`key: {sw: ...}`);
-they are installed for a build with `install` (eventsite_mkdocs does, in every process of
+they are installed for a build with `install` (the site build does, in every process of
 a build) and may also replace a package string in a language. A site's languages must
 each have every key: `missing_for` lists what is not there, and the build refuses it.
 """

@@ -114,7 +114,7 @@ def test_feeds_in_each_language(new_site: tuple[Path, Languages]) -> None:
     for lang in languages:
         feed = root / "site" / languages.url_prefix(lang) / "calendar" / "all.ics"
         calendar = icalendar.Calendar.from_ical(feed.read_bytes())
-        events = [c for c in calendar.walk("VEVENT")]
+        events = list(calendar.walk("VEVENT"))
         assert [str(e["UID"]) for e in events] == ["example-event@events.example.org"]
         assert events[0].decoded("DTSTART") == START and events[0].decoded("DTEND") == END + dt.timedelta(days=1)
         summary = str(events[0]["SUMMARY"])

@@ -13,15 +13,20 @@ the owner brings a locale file with them (`--ui-strings FILE`, copied into local
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import html
 import json
 import re
-from collections.abc import Mapping
+import shutil
+import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from eventsite import schema, ui
+from eventsite.escaping import log_line
 from eventsite.languages import LanguageError, Languages
 
 # Each hand-written page: its file, the data part it shows, the UI string of its heading.
@@ -153,3 +158,59 @@ def files(site: NewSite, templates: Path) -> dict[str, str]:
                                                 ensure_ascii=False) + "\n"
     own.update(pages(site))
     return own
+
+
+def add_command(commands: Any) -> Callable[[argparse.Namespace], int]:
+    """`python -m eventsite init`: its options, and the function that runs it."""
+    init = commands.add_parser("init", help="write a new event site in the languages it needs")
+    init.add_argument("dir", type=Path, help="the new site's folder (new, or empty)")
+    init.add_argument("--languages", required=True, help="CLDR codes in the language bar's order, like en,fr,sw")
+    init.add_argument("--default", help="the language at the site root (default: the first)")
+    init.add_argument("--title", required=True, help="the site's title")
+    init.add_argument("--ui-strings", type=Path, action="append", default=[], metavar="FILE",
+                      help="a locale file with the UI strings of a language the package lacks (repeatable; "
+                      "copied into locales/)")
+    init.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(), help=argparse.SUPPRESS)
+
+    return run_init
+
+
+def run_init(args: argparse.Namespace) -> int:
+    """Write a new site into args.dir."""
+    generator = Path(__file__).resolve().parent.parent
+    try:
+        languages = parse_languages(args.languages, args.default)
+        if args.dir.exists() and any(args.dir.iterdir()):
+            raise InitError(f"{args.dir}: the folder is not empty; give a new one")
+        missing = [path for path in (generator / name for name in COPIED) if not path.exists()]
+        if missing:
+            raise InitError(f"{missing[0]}: not found; init copies the theme from the generator's "
+                            "repository: install it from a clone with pip install -e")
+        own: ui.Strings = {}
+        for path in args.ui_strings:
+            for key, values in ui.read_site_strings_file(path).items():
+                own.setdefault(key, {}).update(values)
+        catalog = {key: {**values, **own.get(key, {})} for key, values in ui.package_strings().items()}
+        check_strings(languages, catalog)
+    except (InitError, ValueError, OSError) as error:
+        print(log_line(str(error)) if "\n" not in str(error) else error, file=sys.stderr)
+        return 1
+    ui.install(own)
+    site = NewSite(languages, args.title, args.today, generator)
+    for name, text in files(site, Path(__file__).resolve().parent / "newsite_files").items():
+        path = args.dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    for name in COPIED:
+        source = generator / name
+        if source.is_dir():
+            shutil.copytree(source, args.dir / name, dirs_exist_ok=True)
+        else:
+            (args.dir / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, args.dir / name)
+    for path in args.ui_strings:
+        (args.dir / "locales").mkdir(exist_ok=True)
+        shutil.copyfile(path, args.dir / "locales" / path.name)
+    print(f"{args.dir}: a new site in {', '.join(languages)}; next: cd {args.dir} && make site "
+          f"(and read its README.md: what to change first)", file=sys.stderr)
+    return 0
