@@ -2,9 +2,9 @@
 
 The package's strings live in `locales/*.yaml` (one file per area: site, calendar, ...),
 each key mapping to the six UN languages. A site in another language brings that
-language's strings in files of the same form in its own `locales/` folder (`key: {sw: ...}`);
-they are installed for a build with `install` (the site build does, in every process of
-a build) and may also replace a package string in a language. A site's languages must
+language's strings in files of the same form in its own `locales/` folder (`key: {sw: ...}`),
+read from the folder the commands and the build run in (the site's, as `make` runs them);
+they may also replace a package string in a language. A site's languages must
 each have every key: `missing_for` lists what is not there, and the build refuses it.
 """
 
@@ -59,22 +59,25 @@ def read_site_strings_file(path: Path) -> Strings:
     return merged
 
 
-_installed: list[Strings] = [{}]
+SITE_LOCALES = Path("locales")  # a site's own strings, in the folder a command runs in
 
 
-def install(site_strings: Mapping[str, Mapping[str, str]]) -> None:
-    """Use a site's own strings, with the package's, from now on in this process."""
-    _installed[0] = {key: dict(values) for key, values in site_strings.items()}
-    strings.cache_clear()
-
-
-@lru_cache(maxsize=1)
-def strings() -> Strings:
-    """All strings in use: the package's, with the installed site's added (key -> {lang: text})."""
+def with_site_strings(folder: Path) -> Strings:
+    """The package's strings with those of a site's locales folder added."""
     merged = {key: dict(values) for key, values in package_strings().items()}
-    for key, values in _installed[0].items():
+    for key, values in read_site_strings(folder).items():
         merged.setdefault(key, {}).update(values)
     return merged
+
+
+@lru_cache(maxsize=4)
+def strings_at(folder: Path) -> Strings:
+    return with_site_strings(folder)
+
+
+def strings() -> Strings:
+    """All strings in use: the package's, with the site's (key -> {lang: text})."""
+    return strings_at(SITE_LOCALES.resolve())
 
 
 def t(key: str, lang: str, **values: object) -> str:

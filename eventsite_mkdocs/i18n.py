@@ -24,7 +24,6 @@ from eventsite.loader import YAML_LOADER
 
 PLUGIN = "eventsite-i18n"
 DEFAULT_DATA = "data/events.yaml"
-LOCALES = "locales"  # a site's own UI strings, next to mkdocs.yml (see eventsite.ui)
 
 
 def language(config: MkDocsConfig) -> str:
@@ -78,14 +77,6 @@ def plugin_languages(languages: Languages, strings: ui.Strings) -> list[dict[str
     return entries
 
 
-def site_strings(root: Path) -> ui.Strings:
-    """The package's UI strings with the site's own (locales/ next to mkdocs.yml)."""
-    merged = {key: dict(values) for key, values in ui.package_strings().items()}
-    for key, values in ui.read_site_strings(root / LOCALES).items():
-        merged.setdefault(key, {}).update(values)
-    return merged
-
-
 class SiteLanguagesPlugin(I18n):  # type: ignore[misc]
     """mkdocs-static-i18n, its languages taken from `site.languages` of `data_file`."""
 
@@ -94,5 +85,6 @@ class SiteLanguagesPlugin(I18n):  # type: ignore[misc]
         data_file = str(options.pop("data_file", DEFAULT_DATA))
         if "languages" not in options:
             root = Path(config_file_path).parent if config_file_path else Path.cwd()
-            options["languages"] = plugin_languages(declared_languages(root / data_file), site_strings(root))
+            strings = ui.with_site_strings(root / ui.SITE_LOCALES)
+            options["languages"] = plugin_languages(declared_languages(root / data_file), strings)
         return super().load_config(options, config_file_path)

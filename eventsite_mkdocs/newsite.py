@@ -48,6 +48,7 @@ class NewSite:
     title: str
     today: dt.date
     generator: Path  # the generator's repository (its overrides/, mkdocs.yml, workflows)
+    strings: Mapping[str, Mapping[str, str]]  # the UI strings, the owner's locale files included
 
 
 def parse_languages(text: str, default: str | None = None) -> Languages:
@@ -130,7 +131,7 @@ def pages(site: NewSite) -> dict[str, str]:
     for lang in site.languages:
         files[f"docs/{lang}/index.md"] = page("home", f"{markdown_text(site.title)} {{: .es-sr-only }}")
         for name, kind, key in PAGES:
-            files[f"docs/{lang}/{name}.md"] = page(kind, markdown_text(ui.strings()[key][lang]))
+            files[f"docs/{lang}/{name}.md"] = page(kind, markdown_text(site.strings[key][lang]))
     return files
 
 
@@ -144,8 +145,8 @@ def mkdocs_yml(site: NewSite) -> str:
 
 def files(site: NewSite, templates: Path) -> dict[str, str]:
     """Every text file of the new site but the copied theme, by path."""
-    own = {path.relative_to(templates).as_posix().removesuffix(".in"): path.read_text(encoding="utf-8")
-           for path in sorted(templates.rglob("*")) if path.is_file()}
+    own = {re.sub(r"(^|/)dot_", r"\1.", path.relative_to(templates).as_posix().removesuffix(".in")):
+           path.read_text(encoding="utf-8") for path in sorted(templates.rglob("*.in"))}
     replacements = {"@TITLE@": site.title, "@LANGUAGES@": ", ".join(site.languages),
                     "@DEFAULT@": site.languages.default, "@GENERATOR@": str(site.generator)}
     for path, text in own.items():
@@ -195,8 +196,7 @@ def run_init(args: argparse.Namespace) -> int:
     except (InitError, ValueError, OSError) as error:
         print(log_line(str(error)) if "\n" not in str(error) else error, file=sys.stderr)
         return 1
-    ui.install(own)
-    site = NewSite(languages, args.title, args.today, generator)
+    site = NewSite(languages, args.title, args.today, generator, catalog)
     for name, text in files(site, Path(__file__).resolve().parent / "newsite_files").items():
         path = args.dir / name
         path.parent.mkdir(parents=True, exist_ok=True)

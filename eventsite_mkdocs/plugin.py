@@ -138,10 +138,12 @@ def load_inputs(config: MkDocsConfig, options: EventsiteConfig) -> Inputs:
     if [lang.locale for lang in declared] != list(site.languages.default_first):
         raise PluginError(f"{i18n.PLUGIN}: its languages must come from site.languages of the data file: "
                           f"remove `languages:` from its options in mkdocs.yml")
-    own_strings = ui.read_site_strings(root / i18n.LOCALES)
-    refused = ui.refusals(site.languages, i18n.site_strings(root))
+    if (root / ui.SITE_LOCALES).resolve() != ui.SITE_LOCALES.resolve() and (root / ui.SITE_LOCALES).is_dir():
+        raise PluginError(f"{root / ui.SITE_LOCALES}: the site's own UI strings are read from the folder the "
+                          f"build runs in: run it from {root}")
+    refused = ui.refusals(site.languages, ui.with_site_strings(root / ui.SITE_LOCALES))
     if refused:
         raise PluginError("\n".join(refused))
     image = config.extra.get("eventsite", {}).get("brand", {}).get("image")
     return Inputs(site, build_time(), site_url, root / options.templates,
-                  f"{site_url}{image}" if isinstance(image, str) and image else None, own_strings)
+                  f"{site_url}{image}" if isinstance(image, str) and image else None)

@@ -19,7 +19,7 @@ import jinja2
 import jinja2.bccache
 from markupsafe import Markup
 
-from eventsite import calendars, escaping, ui
+from eventsite import calendars, escaping
 from eventsite.clock import site_today
 from eventsite.model import Event, Site
 from eventsite.paths import below_prefix, event_path
@@ -55,7 +55,6 @@ class Inputs:
     site_url: str
     templates: Path
     card_image: str | None = None  # the sharing card's absolute address (extra.eventsite.brand.image)
-    ui_strings: ui.Strings = field(default_factory=dict)  # the site's own UI strings (locales/)
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -90,7 +89,6 @@ class SiteBuild:
 
     @classmethod
     def of(cls, inputs: Inputs, compiled: jinja2.BytecodeCache | None = None) -> SiteBuild:
-        ui.install(inputs.ui_strings)
         compiled = compiled or CompiledTemplates()
         env = render.make_environment(inputs.templates)
         env.bytecode_cache = compiled
@@ -203,7 +201,6 @@ def write(path: Path, data: bytes) -> None:
 
 def write_feeds(inputs: Inputs, lang: str, folder: Path) -> list[str]:
     """Write a language's feeds into `folder` (in a worker process); their relative paths."""
-    ui.install(inputs.ui_strings)
     feeds = calendars.feeds(inputs.site, lang, site_url=inputs.site_url, stamp=inputs.now)
     for path, data in feeds.items():
         write(folder / path, data)
