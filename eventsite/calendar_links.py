@@ -11,7 +11,7 @@ import datetime as dt
 from urllib.parse import quote, urlencode, urlsplit
 
 from eventsite import typography
-from eventsite.languages import url_prefix
+from eventsite.languages import UN_LANGUAGES, Languages
 from eventsite.model import ALL_FEED, DEADLINES_FEED, Day, Deadline, Event, Session, Site, first_day, in_feeds, last_day
 from eventsite.paths import event_path, feed_path
 from eventsite.ui import t
@@ -60,19 +60,24 @@ def site_host(site_url: str) -> str:
     return host
 
 
-def feed_url(lang: str, name: str, *, site_url: str) -> str:
+def feed_url(lang: str, name: str, *, site_url: str, languages: Languages) -> str:
     """Absolute https URL of a feed."""
-    return site_root(site_url) + feed_path(lang, name)
+    return site_root(site_url) + feed_path(lang, name, languages)
 
 
-def home_url(lang: str, *, site_url: str) -> str:
+def home_url(lang: str, *, site_url: str, languages: Languages) -> str:
     """The home page of a language."""
-    return site_root(site_url) + url_prefix(lang)
+    return site_root(site_url) + languages.url_prefix(lang)
 
 
-def event_url(event_id: str, lang: str, *, site_url: str) -> str:
+def event_url(event_id: str, lang: str, *, site_url: str, languages: Languages) -> str:
     """The page of an event in a language."""
-    return home_url(lang, site_url=site_url) + event_path(event_id)
+    return home_url(lang, site_url=site_url, languages=languages) + event_path(event_id)
+
+
+def languages_of(site: Site | None) -> Languages:
+    """The site's languages; the UN set for links made without a site (tests of single links)."""
+    return site.languages if site is not None else UN_LANGUAGES
 
 
 def webcal_url(url: str) -> str:
@@ -115,9 +120,11 @@ def subscribe_links(url: str, name: str) -> dict[str, str]:
 def feed_links(lang: str, *, site_url: str, site: Site | None = None) -> dict[str, dict[str, str]]:
     """For the home page: `events` (all events) and `deadlines`, each with the links of
     `subscribe_links`. With `site`, Outlook names the calendar after the site."""
+    languages = languages_of(site)
     return {
-        "events": subscribe_links(feed_url(lang, ALL_FEED, site_url=site_url), feed_name(ALL_FEED, lang, site)),
-        "deadlines": subscribe_links(feed_url(lang, DEADLINES_FEED, site_url=site_url),
+        "events": subscribe_links(feed_url(lang, ALL_FEED, site_url=site_url, languages=languages),
+                                  feed_name(ALL_FEED, lang, site)),
+        "deadlines": subscribe_links(feed_url(lang, DEADLINES_FEED, site_url=site_url, languages=languages),
                                      feed_name(DEADLINES_FEED, lang, site)),
     }
 
@@ -138,7 +145,7 @@ def add_to_calendar_links(event: Event, lang: str, *, site_url: str, site: Site 
     outlook = {f"outlook{kind}_event{device}": outlook_event_link(event, lang, account, site_url=site_url, site=site,
                                                                   phone=bool(device))
                for kind, account in (("", "personal"), ("_work", "work")) for device in ("", "_phone")}
-    return {"download": feed_url(lang, event.id, site_url=site_url), **links,
+    return {"download": feed_url(lang, event.id, site_url=site_url, languages=languages_of(site)), **links,
             "google_event": google_event_link(event, lang, site_url=site_url, site=site), **outlook}
 
 
@@ -156,7 +163,8 @@ def event_copy(event: Event, lang: str, *, site_url: str, site: Site | None) -> 
     title = event.title.get(lang)
     if event.status == "cancelled":
         title = t("calendar.summary.cancelled", lang, summary=title)
-    description = f"{event.summary.get(lang)}\n\n{event_url(event.id, lang, site_url=site_url)}"
+    page = event_url(event.id, lang, site_url=site_url, languages=languages_of(site))
+    description = f"{event.summary.get(lang)}\n\n{page}"
     return title, description, venue_text(site, event, lang) if site else ""
 
 

@@ -63,6 +63,12 @@ class FeedContext:
     site_url: str
     stamp: dt.datetime
 
+    def home_url(self, lang: str) -> str:
+        return home_url(lang, site_url=self.site_url, languages=self.site.languages)
+
+    def event_url(self, event_id: str, lang: str) -> str:
+        return event_url(event_id, lang, site_url=self.site_url, languages=self.site.languages)
+
 
 class PlainText(vText):
     """A TEXT value whose backslashes are all literal.
@@ -96,14 +102,14 @@ def feeds(site: Site, lang: str, *, site_url: str, stamp: dt.datetime) -> dict[s
         raise ValueError(f"event ids {clashing} would overwrite a feed of the same name")
     entries = feed_entries(context)  # each entry is built once and shared by the feeds it is in
     result = {
-        feed_path(lang, ALL_FEED): all_events_calendar(entries, context),
-        feed_path(lang, DEADLINES_FEED): deadlines_calendar(entries, context),
+        feed_path(lang, ALL_FEED, site.languages): all_events_calendar(entries, context),
+        feed_path(lang, DEADLINES_FEED, site.languages): deadlines_calendar(entries, context),
     }
     for event in sorted(site.events, key=lambda event: event.id):
         if in_feeds(event):
-            result[feed_path(lang, event.id)] = event_calendar(event, entries, context)
+            result[feed_path(lang, event.id, site.languages)] = event_calendar(event, entries, context)
     for week in build_programme(site).weeks:
-        result[feed_path(lang, week_feed(week.start))] = week_calendar(week, entries, context)
+        result[feed_path(lang, week_feed(week.start), site.languages)] = week_calendar(week, entries, context)
     return result
 
 
@@ -178,7 +184,7 @@ def all_events_calendar(entries: dict[str, Entry], context: FeedContext) -> byte
     return build_calendar([entries[id] for id in ids if id in entries],
                           name=feed_name(ALL_FEED, context.lang, context.site),
                           description=t("calendar.feed.all.description", context.lang),
-                          url=home_url(context.lang, site_url=context.site_url))
+                          url=context.home_url(context.lang))
 
 
 def deadlines_calendar(entries: dict[str, Entry], context: FeedContext) -> bytes:
@@ -187,7 +193,7 @@ def deadlines_calendar(entries: dict[str, Entry], context: FeedContext) -> bytes
     return build_calendar([entries[id] for id in ids if id in entries],
                           name=feed_name(DEADLINES_FEED, context.lang, context.site),
                           description=t("calendar.feed.deadlines.description", context.lang),
-                          url=home_url(context.lang, site_url=context.site_url))
+                          url=context.home_url(context.lang))
 
 
 def event_calendar(event: Event, entries: dict[str, Entry], context: FeedContext) -> bytes:
@@ -195,7 +201,7 @@ def event_calendar(event: Event, entries: dict[str, Entry], context: FeedContext
     ids = [event.id] + [session.id for session in event.sessions] + [deadline.id for deadline in event.deadlines]
     return build_calendar([entries[id] for id in ids if id in entries],
                           name=event.title.get(context.lang), description=event.summary.get(context.lang),
-                          url=event_url(event.id, context.lang, site_url=context.site_url))
+                          url=context.event_url(event.id, context.lang))
 
 
 def week_calendar(week: Week, entries: dict[str, Entry], context: FeedContext) -> bytes:
@@ -206,7 +212,7 @@ def week_calendar(week: Week, entries: dict[str, Entry], context: FeedContext) -
                           name=t("calendar.feed.week.name", lang, site=context.site.site.title.get(lang),
                                  dates=format_date_range(week.start, week.end, lang)),
                           description=t("calendar.feed.week.description", lang),
-                          url=home_url(lang, site_url=context.site_url))
+                          url=context.home_url(lang))
 
 
 CALENDAR_END = b"END:VCALENDAR\r\n"
@@ -287,7 +293,7 @@ def event_component(event: Event, context: FeedContext) -> VEvent:
         event.description.get(lang) if event.description else None,
         t("calendar.description.venue", lang, venue=location) if location else None,
         sources_line(event.sources, context),
-        t("calendar.description.more", lang, url=event_url(event.id, lang, site_url=context.site_url)),
+        t("calendar.description.more", lang, url=context.event_url(event.id, lang)),
     )
     entry = base_component(event.id, event, event.status, event.title.get(lang), description, context)
     add_days(entry, event.start, event.end)
@@ -310,7 +316,7 @@ def session_component(event: Event, session: Session, context: FeedContext) -> V
         *(t("calendar.description.event", lang, event=item.title.get(lang)) for item in events),
         t("calendar.description.venue", lang, venue=location) if location else None,
         sources_line(session.sources, context),
-        t("calendar.description.more", lang, url=event_url(event.id, lang, site_url=context.site_url)),
+        t("calendar.description.more", lang, url=context.event_url(event.id, lang)),
     )
     entry = base_component(session.id, event, status, summary, description, context)
     if isinstance(session.start, dt.datetime):
@@ -330,7 +336,7 @@ def deadline_component(event: Event, deadline: Deadline, context: FeedContext) -
         deadline.description.get(lang) if deadline.description else None,
         t("calendar.description.event", lang, event=event.title.get(lang)),
         sources_line(deadline.sources, context),
-        t("calendar.description.more", lang, url=event_url(event.id, lang, site_url=context.site_url)),
+        t("calendar.description.more", lang, url=context.event_url(event.id, lang)),
     )
     entry = base_component(deadline.id, event, event.status_of(deadline), summary, description, context,
                            category=t("calendar.category.deadline", lang))
@@ -352,7 +358,7 @@ def base_component(item_id: str, event: Event, status: str, summary: str, descri
     entry.add("SUMMARY", feed_text(summary, context))
     entry.add("DESCRIPTION", feed_text(description, context))
     entry.add("CATEGORIES", [category or t(KIND_CATEGORIES[event.kind], context.lang)])
-    entry.add("URL", event_url(event.id, context.lang, site_url=context.site_url))
+    entry.add("URL", context.event_url(event.id, context.lang))
     return entry
 
 

@@ -7,14 +7,15 @@ import datetime as dt
 import json
 import os
 import sys
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
 from eventsite import changes as change_report
-from eventsite import github, scaffold, schema, xliff
+from eventsite import github, scaffold, schema, ui, xliff
 from eventsite import translations as exchange
 from eventsite.escaping import log_line
-from eventsite.languages import LANGUAGES
+from eventsite.languages import UN_LANGUAGES, Languages
 from eventsite.loader import parse, read_site
 from eventsite.translations import missing_in
 
@@ -39,7 +40,11 @@ def main(argv: list[str] | None = None) -> int:
     report = actions.add_parser("report", help="list the missing and stale translations per language")
     report.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     export_xlf = actions.add_parser("export", help="write the texts of one language as an XLIFF 2.0 file")
-    export_xlf.add_argument("--lang", required=True, choices=exchange.TARGETS)
+    export_xlf.add_argument("--lang", required=True, help="one of the site's languages but the default")
+    export_xlf.add_argument("--ui", action="store_true", help="the site's UI strings instead of the data's texts "
+                            "(English source; the site's locales/ folder and the package's strings)")
+    export_xlf.add_argument("--locales", type=Path, default=Path("locales"), help="the site's own UI strings "
+                            "(default: locales)")
     export_xlf.add_argument("--output", type=Path, required=True, help="the .xlf file to write")
     export_xlf.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     import_xlf = actions.add_parser("import", help="write a translated XLIFF file back into the data file")
@@ -47,12 +52,19 @@ def main(argv: list[str] | None = None) -> int:
     import_xlf.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     lock = actions.add_parser("lock", help="record the English each translation was made from")
     lock.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
-    lock.add_argument("--lang", action="append", choices=exchange.TARGETS, help="only this language (repeatable)")
+    lock.add_argument("--lang", action="append", help="only this language (repeatable)")
     lock.add_argument("--unit", action="append", metavar="PATH", help="mark this text's translations current "
                       "(like events[3].title; repeatable); without it, only texts with no record are recorded")
 
     export = commands.add_parser("schema", help="print the JSON Schema of the data file")
     export.add_argument("--output", type=Path, help="write it to this file instead")
+    export.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA,
+                        help="the data file whose site.languages the schema is for (default: data/events.yaml)")
+
+    # Commands of the site build (`init`), added by the package that knows the engine.
+    added: dict[str, Callable[[argparse.Namespace], int]] = {}
+    for entry in metadata.entry_points(group="eventsite.commands"):
+        added[entry.name] = entry.load()(commands)
 
     compare = commands.add_parser("changes", help="report what changed since a git branch, and what must not")
     compare.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
@@ -77,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         argv.insert(1, "report")  # the older bare form: `translations data/events.yaml`
     args = parser.parse_args(argv)
     return {"validate": run_validate, "translations": run_translations, "schema": run_schema,
-            "changes": run_changes, "new-event": run_new_event}[args.command](args)
+            "changes": run_changes, "new-event": run_new_event, **added}[args.command](args)
 
 
 def add_summary_options(command: argparse.ArgumentParser) -> None:
@@ -147,7 +159,7 @@ def translations_report(args: argparse.Namespace, texts: exchange.DataTexts, loc
     parsed = parse(texts.text.encode("utf-8"), str(args.data))
     assert parsed.walk is not None
     report, stale = missing_in(parsed.walk), exchange.stale_in(texts, lock)
-    for lang in LANGUAGES:
+    for lang in texts.languages:
         fields = report[lang]
         print(f"{lang}: {len(fields)} missing" + (f", {len(stale[lang])} stale" if stale.get(lang) else "")
               + (":" if fields or stale.get(lang) else ""))
@@ -158,18 +170,49 @@ def translations_report(args: argparse.Namespace, texts: exchange.DataTexts, loc
     return 1 if any(required for fields in report.values() for _f, required in fields) else 0
 
 
+def wrong_language(lang: str, languages: Languages) -> bool:
+    if lang in languages.targets:
+        return False
+    print(f"--lang {lang}: choose one of the site's languages but the default: {', '.join(languages.targets)}",
+          file=sys.stderr)
+    return True
+
+
 def translations_export(args: argparse.Namespace, texts: exchange.DataTexts, lock: exchange.Lock) -> int:
+    if args.ui:
+        return ui_strings_export(args, texts.languages)
+    if wrong_language(args.lang, texts.languages):
+        return 2
     units = exchange.units(texts, args.lang, lock)
-    args.output.write_bytes(xliff.render_xliff(units, args.lang, original=args.data.as_posix()))
+    args.output.write_bytes(xliff.render_xliff(units, args.lang, original=args.data.as_posix(),
+                                               languages=texts.languages))
     counts = {name: sum(unit.state == name for unit in units) for name in ("missing", "stale", "translated")}
     print(f"{args.output}: {len(units)} texts in {args.lang} ("
           + ", ".join(f"{count} {name}" for name, count in counts.items()) + ")", file=sys.stderr)
     return 0
 
 
+def ui_strings_export(args: argparse.Namespace, languages: Languages) -> int:
+    """The UI strings to translate into a language (from English), as XLIFF 2.0."""
+    if args.lang not in languages:
+        print(f"--lang {args.lang}: not one of the site's languages ({', '.join(languages)})", file=sys.stderr)
+        return 2
+    catalog = {key: {**values, **ui.read_site_strings(args.locales).get(key, {})}
+               for key, values in ui.package_strings().items()}
+    units = [xliff.Unit(key, values["en"], values.get(args.lang, ""), "translated" if values.get(args.lang)
+                        else "missing", "", "") for key, values in catalog.items()]
+    pair = Languages.of(["en", args.lang]) if args.lang != "en" else UN_LANGUAGES
+    args.output.write_bytes(xliff.render_xliff(units, args.lang, original="locales", languages=pair,
+                                               source="en", file_id="ui"))
+    missing = sum(unit.state == "missing" for unit in units)
+    print(f"{args.output}: {len(units)} UI strings in {args.lang} ({missing} missing); put the translations in "
+          f"{args.locales}/{args.lang}.yaml as key: {{{args.lang}: text}}", file=sys.stderr)
+    return 0
+
+
 def translations_import(args: argparse.Namespace, texts: exchange.DataTexts, lock: exchange.Lock) -> int:
     try:
-        lang, returned = xliff.read_xliff(args.xliff.read_bytes())
+        lang, returned = xliff.read_xliff(args.xliff.read_bytes(), texts.languages)
         result = exchange.import_units(texts, lang, returned, lock)
     except xliff.XliffError as error:
         print(f"{args.xliff}: {error}", file=sys.stderr)
@@ -186,7 +229,9 @@ def translations_import(args: argparse.Namespace, texts: exchange.DataTexts, loc
 
 
 def translations_lock(args: argparse.Namespace, texts: exchange.DataTexts, lock: exchange.Lock) -> int:
-    updated = exchange.lock_current(texts, lock, langs=tuple(args.lang or exchange.TARGETS), paths=args.unit)
+    if any(wrong_language(lang, texts.languages) for lang in args.lang or []):
+        return 2
+    updated = exchange.lock_current(texts, lock, langs=tuple(args.lang or texts.languages.targets), paths=args.unit)
     path = exchange.lock_path(args.data)
     if updated != lock or not path.exists():
         path.write_text(exchange.render_lock(updated, texts.paths), encoding="utf-8")
@@ -195,7 +240,8 @@ def translations_lock(args: argparse.Namespace, texts: exchange.DataTexts, lock:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    text = render_schema()
+    text = render_schema(scaffold.site_languages(args.data.read_text(encoding="utf-8"))
+                         if args.data.is_file() else UN_LANGUAGES)
     if args.output:
         args.output.write_text(text, encoding="utf-8")
     else:
@@ -203,9 +249,10 @@ def run_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def render_schema() -> str:
-    """data/events.schema.json as it should be (a test keeps the committed file equal to it)."""
-    return json.dumps(schema.json_schema(), indent=2, ensure_ascii=False) + "\n"
+def render_schema(languages: Languages = UN_LANGUAGES) -> str:
+    """data/events.schema.json as it should be for a site's languages (a test keeps the
+    committed file equal to it)."""
+    return json.dumps(schema.json_schema(languages), indent=2, ensure_ascii=False) + "\n"
 
 
 def run_changes(args: argparse.Namespace) -> int:
@@ -238,7 +285,7 @@ def run_new_event(args: argparse.Namespace) -> int:
         if not args.write:
             scaffold.check_new_id(args.id, scaffold.used_ids(text) if text else set())
             sys.stdout.write(scaffold.new_event_block(args.id, today=today, start=args.start, end=args.end,
-                                                      kind=args.kind))
+                                                      kind=args.kind, languages=scaffold.site_languages(text)))
             return 0
         if text is None:
             print(f"{args.data} does not exist yet: copy data/events.example.yaml to it first.", file=sys.stderr)
@@ -249,6 +296,7 @@ def run_new_event(args: argparse.Namespace) -> int:
         print(f"{args.data}: {error}", file=sys.stderr)
         return 1
     args.data.write_text(updated, encoding="utf-8")
-    print(f"{args.data}:{line}: added the event '{args.id}'. Fill in every \"\" in the six languages, "
+    print(f"{args.data}:{line}: added the event '{args.id}'. Fill in every \"\" in each language, "
           f"then check with: python -m eventsite validate {args.data}", file=sys.stderr)
     return 0
+

@@ -9,14 +9,18 @@ from functools import cache
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton
 
+from eventsite.languages import babel_code
 from eventsite.model import Day, Moment, Month
 
-# English pages follow UN usage (6 July 2026), which is CLDR's British English.
-BABEL_LOCALES = {"ar": "ar", "zh": "zh_Hans", "en": "en_GB", "fr": "fr", "ru": "ru", "es": "es"}
+# The CLDR locale whose dates, lists and plural forms a language's pages use: the site's
+# code itself, but for plain `en`, which international organisations write as CLDR's British
+# English (6 July 2026; CLDR's `en` is American: July 6, 2026). A site that wants American
+# dates names `en-US` among its languages.
+BABEL_LOCALES = {"en": "en_GB", "zh": "zh_Hans"}
 
 
 def babel_locale(lang: str) -> str:
-    return BABEL_LOCALES[lang]
+    return BABEL_LOCALES.get(lang) or babel_code(lang)
 
 
 def format_day(day: Day | None, lang: str, weekday: bool = False) -> str:

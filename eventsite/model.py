@@ -8,21 +8,23 @@ from enum import StrEnum
 from functools import cached_property
 from typing import TypeVar
 
-from eventsite.languages import DEFAULT_LANGUAGE, LANGUAGES
+from eventsite.languages import UN_LANGUAGES, Languages
 
 
 @dataclass(frozen=True)
 class Text:
-    """A text in several languages; `get` falls back to English where a translation is missing."""
+    """A text in several languages; `get` falls back to the site's default language
+    (`fallback`) where a translation is missing."""
 
     values: dict[str, str]
+    fallback: str
 
     def get(self, lang: str) -> str:
-        return self.values.get(lang) or self.values.get(DEFAULT_LANGUAGE, "")
+        return self.values.get(lang) or self.values.get(self.fallback, "")
 
     def lang_of(self, lang: str) -> str:
         """The language `get(lang)` actually returns (differs when it fell back)."""
-        return lang if self.values.get(lang) else DEFAULT_LANGUAGE
+        return lang if self.values.get(lang) else self.fallback
 
 
 @dataclass(frozen=True)
@@ -45,11 +47,12 @@ class PageLinks:
     verified (data/document-links.yaml records the evidence)."""
 
     values: dict[str, str]
+    order: tuple[str, ...]  # the site's default language, then its languages in order
 
     def get(self, lang: str) -> tuple[str, str] | None:
-        """(address, language of that page): the page in `lang`, else the English one, else
-        the first in the site's language order; None when there is none."""
-        for candidate in (lang, DEFAULT_LANGUAGE, *LANGUAGES):
+        """(address, language of that page): the page in `lang`, else the default language's,
+        else the first in the site's language order; None when there is none."""
+        for candidate in (lang, *self.order):
             if candidate in self.values:
                 return self.values[candidate], candidate
         return None
@@ -349,6 +352,13 @@ class SiteInfo:
     uid_domain: str
     publisher: str | None = None  # the organisation that publishes the site, where the data says
     contact: str | None = None  # the site's own contact address, where the data gives one
+    languages: tuple[str, ...] = UN_LANGUAGES.codes  # CLDR codes, in the language bar's order
+    default_language: str = UN_LANGUAGES.default  # built at the site root (the first language if
+    # the data names languages but not this one: schema.SITE_INFO)
+
+    @property
+    def language_set(self) -> Languages:
+        return Languages(self.languages, self.default_language)
 
 
 @dataclass(frozen=True)
@@ -361,6 +371,11 @@ class Site:
     documents: tuple[Document, ...] = ()
     events: tuple[Event, ...] = ()
     sessions: tuple[Session, ...] = ()  # items shared by several events
+
+    @property
+    def languages(self) -> Languages:
+        """The site's languages (`site.languages` in the data file)."""
+        return self.site.language_set
 
     @cached_property
     def index(self) -> dict[str, object]:

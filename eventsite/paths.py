@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 
-from eventsite.languages import url_prefix
+from eventsite.languages import Languages
 
 
 def event_path(event_id: str) -> str:
@@ -14,9 +14,9 @@ def event_path(event_id: str) -> str:
     return f"events/{event_id}/"
 
 
-def feed_path(lang: str, name: str) -> str:
+def feed_path(lang: str, name: str, languages: Languages) -> str:
     """Path of a feed below the site root: `calendar/all.ics`, `fr/calendar/<event id>.ics`."""
-    return f"{url_prefix(lang)}calendar/{name}.ics"
+    return f"{languages.url_prefix(lang)}calendar/{name}.ics"
 
 
 def week_feed(start: dt.date) -> str:
@@ -25,9 +25,9 @@ def week_feed(start: dt.date) -> str:
     return f"weeks/{start.isoformat()}"
 
 
-def below_prefix(page_path: str, lang: str) -> str:
+def below_prefix(page_path: str, lang: str, languages: Languages) -> str:
     """A page's path below its language's prefix ("fr/events/x/" -> "events/x/")."""
-    prefix = url_prefix(lang)
+    prefix = languages.url_prefix(lang)
     return page_path[len(prefix):] if prefix and page_path.startswith(prefix) else page_path
 
 

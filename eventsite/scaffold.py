@@ -1,6 +1,6 @@
 """A new, empty event for editors to fill in: `python -m eventsite new-event ID`.
 
-The block has every required key, and every text in all six languages as an empty
+The block has every required key, and every text in each of the site's languages as an empty
 string (""), so that nothing is forgotten: the validator lists each empty text until it
 is filled in. A new event starts `tentative` at revision 0.
 """
@@ -13,7 +13,7 @@ import re
 import yaml
 
 from eventsite import schema, yamltypes
-from eventsite.languages import LANGUAGES
+from eventsite.languages import UN_LANGUAGES, Languages
 from eventsite.loader import YAML_LOADER
 from eventsite.model import FEED_NAMES, EventKind, Status
 
@@ -35,6 +35,12 @@ def check_new_id(event_id: str, used: set[str]) -> None:
         raise ScaffoldError(f"'{event_id}' cannot be an id: it is the name of a combined calendar feed")
     if event_id in used:
         raise ScaffoldError(f"'{event_id}' is already used in the data file: choose another id")
+
+
+def site_languages(text: str | None) -> Languages:
+    """The languages a data file names (site.languages), or the UN set."""
+    root = compose(text) if text else None
+    return schema.declared_languages(root) if root is not None else UN_LANGUAGES
 
 
 def used_ids(text: str) -> set[str]:
@@ -72,7 +78,7 @@ def day_value(day: dt.date | str | None) -> str:
 
 
 def new_event_block(event_id: str, *, today: dt.date, start: str | None = None, end: str | None = None,
-                    kind: str = "meeting", indent: int = 2) -> str:
+                    kind: str = "meeting", indent: int = 2, languages: Languages = UN_LANGUAGES) -> str:
     """The YAML of a new event, as an item of the `events:` list indented by `indent` spaces."""
     if kind not in tuple(EventKind):
         raise ScaffoldError(f"--kind {kind}: use one of {', '.join(EventKind)}")
@@ -88,7 +94,7 @@ def new_event_block(event_id: str, *, today: dt.date, start: str | None = None, 
         return f"{content.ljust(COMMENT_COLUMN - 1)} # {comment}" if comment else content
 
     def texts(key: str) -> list[str]:
-        return [line(2, f"{key}:")] + [line(4, f'{lang}: ""') for lang in LANGUAGES]
+        return [line(2, f"{key}:")] + [line(4, f'{lang}: ""') for lang in languages]
 
     lines = [
         line(0, "# Source: the letter or document these facts come from, and its date"),
@@ -126,10 +132,11 @@ def insert_event(text: str, event_id: str, *, today: dt.date, start: str | None 
         if events.end_mark.line != row or (rest and not rest.startswith("#")):
             raise ScaffoldError("write `events: []` alone on its line, or add the event by hand")
         lines[row] = lines[row][: events.start_mark.column].rstrip() + "\n"
-        lines.insert(row + 1, new_event_block(event_id, today=today, start=start, end=end, kind=kind))
+        lines.insert(row + 1, new_event_block(event_id, today=today, start=start, end=end, kind=kind,
+                                              languages=site_languages(text)))
         return "".join(lines), row + 2
     block = new_event_block(event_id, today=today, start=start, end=end, kind=kind,
-                            indent=events.start_mark.column)
+                            indent=events.start_mark.column, languages=site_languages(text))
     lines = text.splitlines(keepends=True)
     # The list ends where the next key starts; comments and blank lines just before that key
     # belong to it, so the new event goes after the last line of the last event.

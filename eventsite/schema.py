@@ -4,17 +4,19 @@ build the model (`SITE.convert`), and to export JSON Schema for editors' YAML to
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import yaml
 
 from eventsite import model
-from eventsite.languages import LANGUAGES
+from eventsite.languages import UN_LANGUAGES, LanguageError, Languages
 from eventsite.problems import describe
 from eventsite.yamltypes import (
     EMAIL,
     HOST_PATTERN,
     INVALID,
+    SCHEMA_LANGUAGES,
     TEXT,
     TIMEZONE,
     URL,
@@ -23,6 +25,7 @@ from eventsite.yamltypes import (
     Field,
     Id,
     Int,
+    LanguageCode,
     LocalText,
     Record,
     Ref,
@@ -31,6 +34,7 @@ from eventsite.yamltypes import (
     Walk,
     When,
     found_node,
+    schema_languages,
     tuple_of,
     unique_pairs,
 )
@@ -48,8 +52,8 @@ def language_pairs(node: yaml.MappingNode, path: str, walk: Walk) -> list[tuple[
     for key_node, value_node in unique_pairs(node, path, walk):
         lang_path = f"{path}.{key_node.value}"
         walk.at(value_node, lang_path)
-        if key_node.value not in LANGUAGES:
-            walk.error(key_node, lang_path, "unknown language code", "one of " + ", ".join(LANGUAGES),
+        if key_node.value not in walk.languages:
+            walk.error(key_node, lang_path, "unknown language code", "one of " + ", ".join(walk.languages),
                        describe(key_node.value))
             continue
         pairs.append((key_node.value, lang_path, value_node))
@@ -80,7 +84,7 @@ class SpelledName(Type):
         return {
             "type": "object",
             "additionalProperties": False,
-            "properties": {lang: {"type": "string", "minLength": 1} for lang in LANGUAGES},
+            "properties": {lang: {"type": "string", "minLength": 1} for lang in SCHEMA_LANGUAGES.get()},
         }
 
 
@@ -106,7 +110,8 @@ class PageAddresses(Type):
         if not values and not walk_has_error_at(walk, path):
             return walk.error(node, path, "no address: give the page in at least one language, or remove the key",
                               self.expected, "no language")
-        return model.PageLinks(values) if values else INVALID
+        languages = walk.languages
+        return model.PageLinks(values, (languages.default, *languages)) if values else INVALID
 
     def json_schema(self) -> dict[str, Any]:
         web = {**URL.json_schema(), "pattern": r'^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#][^\s<>"{}|^`\\]*)?$'}
@@ -114,7 +119,7 @@ class PageAddresses(Type):
             "type": "object",
             "additionalProperties": False,
             "minProperties": 1,
-            "properties": dict.fromkeys(LANGUAGES, web),
+            "properties": dict.fromkeys(SCHEMA_LANGUAGES.get(), web),
         }
 
 
@@ -126,7 +131,7 @@ SOURCES = Field(tuple_of(Ref(kind=model.Document)), required=False,
                 description="ids of the documents these facts come from (shown as 'Source: ...')")
 
 PERSON = Record(model.Person, {
-    "role": Field(TEXTS, description="the office, as the document gives it, in all six languages"),
+    "role": Field(TEXTS, description="the office, as the document gives it, in every language of the site"),
     "name": Field(SpelledName(), required=False,
                   description="only in the languages whose spelling a document or an official page gives "
                   "(data/terminology.yaml, people): never transliterate"),
@@ -252,7 +257,29 @@ EVENT = Record(model.Event, {
     "sources": SOURCES,
 })
 
-SITE_INFO = Record(model.SiteInfo, {
+class SiteInfoRecord(Record):
+    """The `site:` block, whose `languages` and `default_language` are checked as a set."""
+
+    def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        info = super().convert(node, path, walk)
+        if info is INVALID or not isinstance(node, yaml.MappingNode):
+            return info
+        given = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+        if "languages" in given and "default_language" not in given:
+            info = dataclasses.replace(info, default_language=info.languages[0])
+        codes = info.languages
+        repeated = sorted({code for code in codes if codes.count(code) > 1})
+        if repeated:
+            return walk.error(given["languages"], f"{path}.languages", "a language is given twice",
+                              "each language once", ", ".join(repeated))
+        if info.default_language not in codes:
+            where = given.get("default_language", node)
+            return walk.error(where, f"{path}.default_language", "not one of the site's languages",
+                              "one of " + ", ".join(codes), describe(info.default_language))
+        return info
+
+
+SITE_INFO = SiteInfoRecord(model.SiteInfo, {
     "title": Field(TEXTS),
     "description": Field(TEXTS),
     "uid_domain": Field(Str(pattern=HOST_PATTERN, expected="a domain name like events.example.org", max_length=253),
@@ -263,9 +290,45 @@ SITE_INFO = Record(model.SiteInfo, {
                        "unless a document or the owner says who it is"),
     "contact": Field(EMAIL, required=False, description="the site's own contact address (the footer gives it); "
                      "a meeting's contacts go under that event"),
+    "languages": Field(tuple_of(LanguageCode()), required=False,
+                       description="the site's languages as CLDR locale codes, in the order of the language bar "
+                       "(default: ar, zh, en, fr, ru, es); every text needs each of them"),
+    "default_language": Field(LanguageCode(), required=False,
+                              description="the language at the site root, which texts fall back to "
+                              "(default: the first of languages)"),
 })
 
-SITE = Record(model.Site, {
+class SiteRecord(Record):
+    """The whole file: its languages are read first, since every text is checked against them."""
+
+    def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        walk.languages = declared_languages(node)
+        return super().convert(node, path, walk)
+
+
+def child(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next((value for name, value in node.value if getattr(name, "value", None) == key), None)
+
+
+def declared_languages(root: yaml.Node) -> Languages:
+    """The languages a data file names (`site.languages`, `site.default_language`); the UN
+    set when it names none, or names them in a way SITE_INFO reports as a problem."""
+    site = child(root, "site")
+    codes, default = child(site, "languages"), child(site, "default_language")
+    if not isinstance(codes, yaml.SequenceNode):
+        return UN_LANGUAGES
+    if not all(isinstance(item, yaml.ScalarNode) for item in codes.value):
+        return UN_LANGUAGES
+    try:
+        return Languages.of([item.value for item in codes.value],
+                            default.value if isinstance(default, yaml.ScalarNode) else None)
+    except LanguageError:
+        return UN_LANGUAGES
+
+
+SITE = SiteRecord(model.Site, {
     "site": Field(SITE_INFO),
     "organisations": Field(tuple_of(ORGANISATION), required=False),
     "venues": Field(tuple_of(VENUE), required=False),
@@ -273,14 +336,18 @@ SITE = Record(model.Site, {
     "events": Field(tuple_of(EVENT)),
     "sessions": Field(tuple_of(SHARED_SESSION), required=False,
                       description="items shared by several events, such as a joint opening ceremony"),
-}, stand_ins={"site": model.SiteInfo(model.Text({}), model.Text({}), ""), "organisations": (),
+}, stand_ins={"site": model.SiteInfo(model.Text({}, UN_LANGUAGES.default), model.Text({}, UN_LANGUAGES.default), ""),
+              "organisations": (),
               "venues": (), "documents": (), "events": (), "sessions": ()})
 
 
-def json_schema() -> dict[str, Any]:
-    """The schema of data/events.yaml as JSON Schema (draft 2020-12), for editors' tools."""
+def json_schema(languages: Languages = UN_LANGUAGES) -> dict[str, Any]:
+    """The schema of a site's data/events.yaml as JSON Schema (draft 2020-12), for editors'
+    tools: its texts in the site's `languages`."""
+    with schema_languages(languages):
+        body = SITE.json_schema()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Event data for the event site (data/events.yaml)",
-        **SITE.json_schema(),
+        **body,
     }

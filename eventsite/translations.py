@@ -18,14 +18,14 @@ from pathlib import Path
 import yaml
 
 from eventsite import xliff
-from eventsite.languages import DEFAULT_LANGUAGE, LANGUAGES
+from eventsite.languages import UN_LANGUAGES, Languages
 from eventsite.loader import parse
 from eventsite.problems import Problem
 from eventsite.yamltypes import Walk
 
 Report = dict[str, list[tuple[str, bool]]]
 Lock = dict[str, object]  # path -> hash (all languages) or {lang: hash}
-TARGETS = tuple(lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
+TARGETS = UN_LANGUAGES.targets  # of a data file that names no languages (tests); else DataTexts.languages
 LOCK_HEADER = ("# The English text each translation was made from, as a hash: one for all languages, or one\n"
                "# per language. Written by `python -m eventsite translations import` and `... lock`;\n"
                "# a translation whose hash differs from its English text's is stale. See README.md.\n")
@@ -33,7 +33,7 @@ LOCK_HEADER = ("# The English text each translation was made from, as a hash: on
 
 def missing_in(walk: Walk) -> Report:
     """For each language, the text fields without it: (field path, whether the field is required)."""
-    report: Report = {lang: [] for lang in LANGUAGES}
+    report: Report = {lang: [] for lang in walk.languages}
     for field, required, missing in walk.translations:
         for lang in missing:
             report[lang].append((field, required))
@@ -43,7 +43,7 @@ def missing_in(walk: Walk) -> Report:
 def missing_by_language(path: str | Path) -> Report:
     """`missing_in` for a data file (empty lists if it cannot be read as YAML)."""
     walk = parse(Path(path).read_bytes(), str(path)).walk
-    return missing_in(walk) if walk is not None else {lang: [] for lang in LANGUAGES}
+    return missing_in(walk) if walk is not None else {}
 
 
 # --- The lock -------------------------------------------------------------------------
@@ -75,17 +75,18 @@ def recorded(lock: Lock, path: str, lang: str) -> str | None:
     return record.get(lang) if isinstance(record, dict) else record  # type: ignore[return-value]
 
 
-def with_records(lock: Lock, records: dict[tuple[str, str], str]) -> Lock:
-    """The lock with (path, lang) -> hash set; one hash where every language agrees."""
+def with_records(lock: Lock, records: dict[tuple[str, str], str], targets: tuple[str, ...] = TARGETS) -> Lock:
+    """The lock with (path, lang) -> hash set; one hash where every language of `targets`
+    (the site's languages but the default) agrees."""
     updated = dict(lock)
     for (path, lang), digest in records.items():
         current = updated.get(path)
         per_lang = dict(current) if isinstance(current, dict) else (
-            dict.fromkeys(TARGETS, current) if current else {})
+            dict.fromkeys(targets, current) if current else {})
         per_lang[lang] = digest
-        values = {per_lang.get(code) for code in TARGETS}
+        values = {per_lang.get(code) for code in targets}
         updated[path] = values.pop() if len(values) == 1 and None not in values else {
-            code: per_lang[code] for code in TARGETS if code in per_lang}
+            code: per_lang[code] for code in targets if code in per_lang}
     return updated
 
 
@@ -116,6 +117,7 @@ class DataTexts:
     root: yaml.Node
     paths: list[str]
     problems: list[Problem]
+    languages: Languages = UN_LANGUAGES  # the file's own (site.languages)
 
 
 def read_texts(data: bytes, file: str) -> DataTexts:
@@ -125,14 +127,15 @@ def read_texts(data: bytes, file: str) -> DataTexts:
         raise ValueError("\n".join(str(problem) for problem in parsed.problems))
     text = data.decode("utf-8")
     return DataTexts(text, xliff.compose(text), [path for path, _r, _m in parsed.walk.translations],
-                     parsed.problems)
+                     parsed.problems, parsed.walk.languages)
 
 
 def units(texts: DataTexts, lang: str, lock: Lock) -> list[xliff.Unit]:
     """Every text with an English source, in `lang`, with its state and its context."""
     found = []
-    for text in xliff.texts(texts.root, texts.paths, lang):
-        kind, title = xliff.context(texts.root, text.path)
+    source = texts.languages.default
+    for text in xliff.texts(texts.root, texts.paths, lang, source):
+        kind, title = xliff.context(texts.root, text.path, source)
         found.append(xliff.Unit(text.path, text.english_text, text.target_text,
                                 state(text.target, text.english, recorded(lock, text.path, lang)), title, kind))
     return found
@@ -141,7 +144,7 @@ def units(texts: DataTexts, lang: str, lock: Lock) -> list[xliff.Unit]:
 def stale_in(texts: DataTexts, lock: Lock) -> dict[str, list[str]]:
     """For each language, the paths of its stale translations."""
     return {lang: [unit.path for unit in units(texts, lang, lock) if unit.state == "stale"]
-            for lang in TARGETS}
+            for lang in texts.languages.targets}
 
 
 # --- Import ------------------------------------------------------------------------------
@@ -160,7 +163,7 @@ class Imported:
 def import_units(texts: DataTexts, lang: str, returned: list[xliff.Returned], lock: Lock) -> Imported:
     """Apply a translated file: the values that differ are rewritten, and the lock records
     the English each new or confirmed translation was made from (the unit's <source>)."""
-    current = {text.path: text for text in xliff.texts(texts.root, texts.paths, lang)}
+    current = {text.path: text for text in xliff.texts(texts.root, texts.paths, lang, texts.languages.default)}
     values: dict[str, str] = {}
     records: dict[tuple[str, str], str] = {}
     warnings: list[str] = []
@@ -181,18 +184,19 @@ def import_units(texts: DataTexts, lang: str, returned: list[xliff.Returned], lo
             values[unit.path] = new
         if new != found.target or was == "stale":
             records[(unit.path, lang)] = source_hash(source)
-    text = xliff.apply_translations(texts.text, lang, values) if values else texts.text
-    return Imported(text, with_records(lock, records) if records else lock, sorted(values), warnings)
+    text = xliff.apply_translations(texts.text, lang, values, texts.languages) if values else texts.text
+    targets = texts.languages.targets
+    return Imported(text, with_records(lock, records, targets) if records else lock, sorted(values), warnings)
 
 
-def lock_current(texts: DataTexts, lock: Lock, *, langs: tuple[str, ...] = TARGETS,
+def lock_current(texts: DataTexts, lock: Lock, *, langs: tuple[str, ...] | None = None,
                  paths: list[str] | None = None) -> Lock:
     """Record the current English for translations: with `paths`, those (confirming them
     current); without, only the translations that have no record yet."""
     records = {}
-    for lang in langs:
-        for text in xliff.texts(texts.root, texts.paths, lang):
+    for lang in langs or texts.languages.targets:
+        for text in xliff.texts(texts.root, texts.paths, lang, texts.languages.default):
             if text.target and ((paths is None and recorded(lock, text.path, lang) is None)
                                 or (paths and text.path in paths)):
                 records[(text.path, lang)] = source_hash(text.english)
-    return with_records(lock, records) if records else lock
+    return with_records(lock, records, texts.languages.targets) if records else lock

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from eventsite.languages import DEFAULT_LANGUAGE, LANGUAGES
+from eventsite.languages import UN_LANGUAGES, Languages
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -133,12 +133,13 @@ class Found:
         return text.rstrip("\n") + ending if ending else text
 
 
-def texts(root: yaml.Node, paths: list[str], lang: str) -> list[Found]:
-    """Each text path that has an English text, with its English and its `lang` text."""
+def texts(root: yaml.Node, paths: list[str], lang: str, source: str = UN_LANGUAGES.default) -> list[Found]:
+    """Each text path that has a text in the `source` language (the site's default; "English"
+    below), with it and its `lang` text."""
     found = []
     for path in paths:
         nodes = language_nodes(node_at(root, path))
-        english_node, target_node = nodes.get(DEFAULT_LANGUAGE, (None, None))[1], nodes.get(lang, (None, None))[1]
+        english_node, target_node = nodes.get(source, (None, None))[1], nodes.get(lang, (None, None))[1]
         english = scalar(english_node)
         if english:
             target = scalar(target_node)
@@ -152,7 +153,7 @@ CONTEXT_KINDS = {"events": "event", "sessions": "session", "documents": "documen
                  "organisations": "organisation", "site": "site"}
 
 
-def context(root: yaml.Node, path: str) -> tuple[str, str]:
+def context(root: yaml.Node, path: str, source: str = UN_LANGUAGES.default) -> tuple[str, str]:
     """(kind, English title or name) of the top-level item a text path belongs to
     (`events[3].sessions[0].title` -> the event's title), or (kind, '')."""
     top = PATH_PART.match(path)
@@ -161,7 +162,7 @@ def context(root: yaml.Node, path: str) -> tuple[str, str]:
     item = node_at(root, item_path.group()) if item_path and item_path.group(1) else None
     for key in ("title", "name"):
         english = scalar(language_nodes(node_at(item, key) if item is not None else None)
-                         .get(DEFAULT_LANGUAGE, (None, None))[1])
+                         .get(source, (None, None))[1])
         if english:
             return kind, english.strip()
     return kind, ""
@@ -205,14 +206,17 @@ def add_notes(element: ET.Element, unit: Unit) -> None:
             NOT_IN_XML.sub("", unit.context)
 
 
-def render_xliff(units: list[Unit], lang: str, *, original: str) -> bytes:
-    """An XLIFF 2.0 document (UTF-8) with one unit per text, in the data file's order."""
-    if lang == DEFAULT_LANGUAGE or lang not in LANGUAGES:
+def render_xliff(units: list[Unit], lang: str, *, original: str, languages: Languages = UN_LANGUAGES,
+                 source: str | None = None, file_id: str = "events") -> bytes:
+    """An XLIFF 2.0 document (UTF-8) with one unit per text, in the data file's order, from
+    `source` (the site's default language) into `lang`, one of the site's other languages."""
+    source = source or languages.default
+    if lang == source or lang not in languages:
         raise XliffError(f"cannot export '{lang}': choose one of " + ", ".join(
-            code for code in LANGUAGES if code != DEFAULT_LANGUAGE))
+            code for code in languages if code != source))
     ET.register_namespace("", NS)
-    root = ET.Element(f"{{{NS}}}xliff", version="2.0", srcLang=DEFAULT_LANGUAGE, trgLang=lang)
-    file = ET.SubElement(root, f"{{{NS}}}file", id="events", original=original)
+    root = ET.Element(f"{{{NS}}}xliff", version="2.0", srcLang=source, trgLang=lang)
+    file = ET.SubElement(root, f"{{{NS}}}file", id=file_id, original=original)
     for unit in units:
         element = ET.SubElement(file, f"{{{NS}}}unit", id=unit_id(unit.path), name=unit.path)
         add_notes(element, unit)
@@ -259,7 +263,7 @@ def read_text(element: ET.Element | None) -> str | None:
     return "".join(parts)
 
 
-def read_xliff(data: bytes) -> tuple[str, list[Returned]]:
+def read_xliff(data: bytes, languages: Languages = UN_LANGUAGES) -> tuple[str, list[Returned]]:
     """The target language and the units of a translated XLIFF 2.0 file."""
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise XliffError("the file declares a DTD or entities; XLIFF 2.0 files have none")
@@ -270,8 +274,8 @@ def read_xliff(data: bytes) -> tuple[str, list[Returned]]:
     if root.tag != f"{{{NS}}}xliff" or not root.get("version", "").startswith("2."):
         raise XliffError("not an XLIFF 2.0 file (expected <xliff version=\"2.0\"> in its namespace)")
     lang = root.get("trgLang", "")
-    if root.get("srcLang") != DEFAULT_LANGUAGE or lang not in LANGUAGES or lang == DEFAULT_LANGUAGE:
-        raise XliffError(f"expected srcLang=\"en\" and trgLang one of the site's languages, found "
+    if root.get("srcLang") != languages.default or lang not in languages or lang == languages.default:
+        raise XliffError(f"expected srcLang=\"{languages.default}\" and trgLang one of the site's languages, found "
                          f"{root.get('srcLang')!r} and {lang!r}")
     units = []
     for unit in root.iter(f"{{{NS}}}unit"):
@@ -308,7 +312,7 @@ def quote_yaml(value: str) -> str:
     return '"' + "".join(escape(char) for char in value) + '"'
 
 
-def apply_translations(text: str, lang: str, values: dict[str, str]) -> str:
+def apply_translations(text: str, lang: str, values: dict[str, str], languages: Languages = UN_LANGUAGES) -> str:
     """`text` with the `lang` value of each text path in `values` replaced or added, and
     every other character left as it was."""
     root = compose(text)
@@ -321,7 +325,7 @@ def apply_translations(text: str, lang: str, values: dict[str, str]) -> str:
         if lang in nodes:
             edits.append(replace_value(text, nodes[lang][1], value))
         else:
-            edits.append(insert_language(text, node, nodes, lang, value))
+            edits.append(insert_language(text, node, nodes, lang, value, languages))
     for start, end, replacement in sorted(edits, reverse=True):
         text = text[:start] + replacement + text[end:]
     return text
@@ -340,9 +344,11 @@ def replace_value(text: str, node: yaml.Node, value: str) -> tuple[int, int, str
 
 
 def insert_language(text: str, node: yaml.MappingNode, nodes: dict[str, tuple[yaml.Node, yaml.Node]],
-                    lang: str, value: str) -> tuple[int, int, str]:
-    """The edit that adds `lang: "value"` to a text's mapping, after the languages before it."""
-    before = [code for code in LANGUAGES[:LANGUAGES.index(lang)] if code in nodes]
+                    lang: str, value: str, languages: Languages = UN_LANGUAGES) -> tuple[int, int, str]:
+    """The edit that adds `lang: "value"` to a text's mapping, after the languages before it
+    in the site's order."""
+    codes = languages.codes
+    before = [code for code in codes[:codes.index(lang)] if code in nodes]
     if node.flow_style:
         if before:
             at = nodes[before[-1]][1].end_mark.index

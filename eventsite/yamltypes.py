@@ -11,7 +11,9 @@ import datetime as dt
 import difflib
 import re
 import zoneinfo
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
@@ -22,7 +24,7 @@ import yaml
 from babel import Locale
 
 from eventsite import model
-from eventsite.languages import DEFAULT_LANGUAGE, LANGUAGES
+from eventsite.languages import CODE_PATTERN, UN_LANGUAGES, Languages, problem_with_code
 from eventsite.problems import Problem, describe
 
 INVALID: Any = object()  # a value that failed; its problems are already recorded
@@ -68,6 +70,7 @@ class Walk:
     ids: list[tuple[str, str, type]] = field(default_factory=list)  # (id, path, model class)
     references: list[tuple[str, str, type]] = field(default_factory=list)  # (id, path, wanted)
     translations: list[tuple[str, bool, tuple[str, ...]]] = field(default_factory=list)
+    languages: Languages = UN_LANGUAGES  # the file's own (site.languages), read before its texts
 
     def at(self, node: yaml.Node, path: str) -> None:
         self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
@@ -421,23 +424,47 @@ class When(Type):
         return forms[0] if len(forms) == 1 else {"anyOf": forms}
 
 
+# The languages JSON Schema is written for (`schema_languages`): a schema describes one site.
+SCHEMA_LANGUAGES: ContextVar[Languages] = ContextVar("SCHEMA_LANGUAGES", default=UN_LANGUAGES)
+
+
+@contextmanager
+def schema_languages(languages: Languages) -> Iterator[None]:
+    """Within it, `json_schema()` describes texts in `languages`."""
+    token = SCHEMA_LANGUAGES.set(languages)
+    try:
+        yield
+    finally:
+        SCHEMA_LANGUAGES.reset(token)
+
+
+def all_languages(languages: Languages) -> str:
+    """"all six languages: ar, zh, en, fr, ru, es" (the number in words up to ten)."""
+    words = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    count = len(languages)
+    number = words[count - 1] if count <= len(words) else str(count)
+    noun = "language" if count == 1 else "languages"
+    return f"{'the' if count == 1 else 'all'} {number} {noun}: " + ", ".join(languages)
+
+
 class LocalText(Type):
-    """A text in the six languages: `{ar: ..., zh: ..., en: ..., fr: ..., ru: ..., es: ...}`."""
+    """A text in the site's languages: `{ar: ..., zh: ..., en: ..., fr: ..., ru: ..., es: ...}`."""
 
     expected = "a text in each language, like {en: ..., fr: ...}"
 
     def convert(self, node: yaml.Node, path: str, walk: Walk, required: bool = True) -> Any:
         if not isinstance(node, yaml.MappingNode):
             return walk.error(node, path, "wrong type", self.expected, found_node(node))
+        languages = walk.languages
         values: dict[str, str] = {}
         written: set[str] = set()  # languages present, even if their value has a problem
         for key_node, value_node in unique_pairs(node, path, walk):
             lang = key_node.value
             lang_path = f"{path}.{lang}"
             walk.at(value_node, lang_path)
-            if lang not in LANGUAGES:
+            if lang not in languages:
                 walk.error(key_node, lang_path, "unknown language code",
-                           "one of " + ", ".join(LANGUAGES), describe(lang))
+                           "one of " + ", ".join(languages), describe(lang))
                 continue
             written.add(lang)
             text = TEXT.convert(value_node, lang_path, walk)
@@ -445,21 +472,40 @@ class LocalText(Type):
                 values[lang] = text
         # The report lists every language without a usable text; the error names only the
         # languages not written at all (a written but broken one has its own message).
-        walk.translations.append((path, required, tuple(lang for lang in LANGUAGES if lang not in values)))
-        missing = tuple(lang for lang in LANGUAGES if lang not in written)
-        if DEFAULT_LANGUAGE in missing or (required and missing):
+        walk.translations.append((path, required, tuple(lang for lang in languages if lang not in values)))
+        missing = tuple(lang for lang in languages if lang not in written)
+        if languages.default in missing or (required and missing):
             word = "translation" if len(missing) == 1 else "translations"
-            walk.error(node, path, f"missing {word}", "all six languages: " + ", ".join(LANGUAGES),
+            walk.error(node, path, f"missing {word}", all_languages(languages),
                        "no " + ", ".join(missing))
-        return model.Text(values) if values else INVALID
+        return model.Text(values, languages.default) if values else INVALID
 
     def json_schema(self, required: bool = True) -> dict[str, Any]:
+        languages = SCHEMA_LANGUAGES.get()
         return {
             "type": "object",
             "additionalProperties": False,
-            "properties": {lang: TEXT.json_schema() for lang in LANGUAGES},
-            "required": list(LANGUAGES) if required else [DEFAULT_LANGUAGE],
+            "properties": {lang: TEXT.json_schema() for lang in languages},
+            "required": list(languages) if required else [languages.default],
         }
+
+
+@dataclass
+class LanguageCode(Str):
+    """A CLDR locale code (`en`, `pt-BR`): a language of the site."""
+
+    pattern: str | None = CODE_PATTERN
+    expected: str = "a CLDR locale code like en, fr, sw or pt-BR"
+    max_length: int = 11
+
+    def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        code = super().convert(node, path, walk)
+        if code is INVALID:
+            return code
+        problem = problem_with_code(code)
+        if problem:
+            return walk.error(node, path, problem, self.expected, describe(code))
+        return code
 
 
 TEXT = Str(max_length=MAX_TEXT_LENGTH)

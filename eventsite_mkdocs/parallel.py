@@ -22,7 +22,6 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from eventsite.languages import DEFAULT_LANGUAGE
 from eventsite_mkdocs import i18n
 from eventsite_mkdocs.plugin import EventsitePlugin, load_inputs
 from eventsite_mkdocs.site_build import FeedJob, Inputs, SiteBuild, spawn_pool
@@ -52,7 +51,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, jobs: int | None
     except BaseException:
         pool.shutdown(cancel_futures=True)
         raise
-    languages = i18n.built_languages(config)
+    languages, default = i18n.built_languages(config), inputs.site.languages.default
     target = Path(config.site_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-languages-", dir=target.parent))
@@ -61,12 +60,12 @@ def build_site(config_file: Path, site_dir: Path | None = None, jobs: int | None
         compiled = staging / "compiled-templates"  # shared by the workers
         compiled.mkdir()
         builds = {lang: pool.submit(build_language, config_file, lang,
-                                    target if lang == DEFAULT_LANGUAGE else staging / lang, inputs, compiled)
+                                    target if lang == default else staging / lang, inputs, compiled)
                   for lang in languages}
         feeds = FeedJob(pool, inputs)
         pages = {lang: future.result() for lang, future in builds.items()}
         for lang in languages:
-            if lang != DEFAULT_LANGUAGE:
+            if lang != default:
                 shutil.rmtree(target / lang, ignore_errors=True)
                 (staging / lang / lang).replace(target / lang)
         finish = SiteBuild.of(inputs)

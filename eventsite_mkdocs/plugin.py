@@ -19,8 +19,10 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from eventsite import ui
 from eventsite.clock import build_time
 from eventsite.loader import DataError, load_site
+from eventsite.model import Site
 from eventsite_mkdocs import i18n
 from eventsite_mkdocs.site_build import (
     FeedJob,
@@ -133,6 +135,26 @@ def load_inputs(config: MkDocsConfig, options: EventsiteConfig) -> Inputs:
         raise PluginError(str(error)) from None
     except DataError as error:
         raise PluginError(f"{len(error.problems)} problem(s) in the data:\n{error}") from None
+    declared = config.plugins[i18n.PLUGIN].config.languages
+    if [lang.locale for lang in declared] != list(site.languages.default_first):
+        raise PluginError(f"{i18n.PLUGIN}: its languages must come from site.languages of the data file: "
+                          f"remove `languages:` from its options in mkdocs.yml")
+    if (root / ui.SITE_LOCALES).resolve() != ui.SITE_LOCALES.resolve() and (root / ui.SITE_LOCALES).is_dir():
+        raise PluginError(f"{root / ui.SITE_LOCALES}: the site's own UI strings are read from the folder the "
+                          f"build runs in: run it from {root}")
+    refused = ui.refusals(site.languages, ui.with_site_strings(root / ui.SITE_LOCALES))
+    if refused:
+        raise PluginError("\n".join(refused))
+    return Inputs(site, build_time(), site_url, root / options.templates, sharing_cards(config, site, site_url))
+
+
+def sharing_cards(config: MkDocsConfig, site: Site, site_url: str) -> dict[str, str]:
+    """Each language's sharing image (extra.eventsite.brand.image, "{lang}" standing for the
+    language), for the languages whose file the theme folder has: a site made by `init` in
+    other languages has no card until it draws its own, rather than a card that is not there."""
     image = config.extra.get("eventsite", {}).get("brand", {}).get("image")
-    return Inputs(site, build_time(), site_url, root / options.templates,
-                  f"{site_url}{image}" if isinstance(image, str) and image else None)
+    theme = config.theme.custom_dir
+    if not (isinstance(image, str) and image and theme):
+        return {}
+    paths = {lang: image.replace("{lang}", lang) for lang in site.languages}
+    return {lang: site_url + path for lang, path in paths.items() if (Path(theme) / path).is_file()}

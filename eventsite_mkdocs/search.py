@@ -13,28 +13,28 @@ import json
 from pathlib import Path
 from typing import Any
 
-from eventsite.languages import url_prefix
+from eventsite.languages import Languages
 
 INDEX = Path("search") / "search_index.json"
 
 
-def language_index(built: dict[str, Any], lang: str) -> dict[str, Any]:
+def language_index(built: dict[str, Any], lang: str, languages: Languages) -> dict[str, Any]:
     """A language build's index with locations relative to the language's root."""
-    prefix = url_prefix(lang)
+    prefix = languages.url_prefix(lang)
     docs = [{**doc, "location": doc["location"][len(prefix):]} for doc in built["docs"]
             if doc["location"].startswith(prefix)]
     return {"config": {**built["config"], "lang": [lang]}, "docs": docs}
 
 
-def read_language_index(site_dir: Path, lang: str) -> bytes | None:
+def read_language_index(site_dir: Path, lang: str, languages: Languages) -> bytes | None:
     """The index of the language just built, as its pages will fetch it (None without search)."""
     path = site_dir / INDEX
     if not path.exists():
         return None
-    index = language_index(json.loads(path.read_text(encoding="utf-8")), lang)
+    index = language_index(json.loads(path.read_text(encoding="utf-8")), lang, languages)
     return json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def index_path(lang: str) -> Path:
+def index_path(lang: str, languages: Languages) -> Path:
     """Where a language's pages fetch their index, from the site root."""
-    return Path(url_prefix(lang)) / INDEX
+    return Path(languages.url_prefix(lang)) / INDEX

@@ -21,7 +21,6 @@ from markupsafe import Markup
 
 from eventsite import calendars, escaping
 from eventsite.clock import site_today
-from eventsite.languages import DEFAULT_LANGUAGE, LANGUAGES
 from eventsite.model import Event, Site
 from eventsite.paths import below_prefix, event_path
 from eventsite.views import render
@@ -55,8 +54,8 @@ class Inputs:
     now: dt.datetime
     site_url: str
     templates: Path
-    card_image: str | None = None  # the sharing card's absolute address (extra.eventsite.brand.image),
-    # "{lang}" in it standing for the page's language
+    cards: Mapping[str, str] = field(default_factory=dict)  # language -> the sharing card's absolute
+    # address (extra.eventsite.brand.image), for the languages whose image the theme has
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -95,7 +94,7 @@ class SiteBuild:
         env = render.make_environment(inputs.templates)
         env.bytecode_cache = compiled
         events = {f"{lang}/{event_path(event.id).rstrip('/')}.md": event
-                  for lang in LANGUAGES for event in inputs.site.events}
+                  for lang in inputs.site.languages for event in inputs.site.events}
         return cls(inputs, env, compiled, SiteFacts.of(inputs.site), events)
 
     def theme_environment(self, env: jinja2.Environment) -> None:
@@ -138,8 +137,7 @@ class SiteBuild:
                            self.card_image(lang))
 
     def card_image(self, lang: str) -> str | None:
-        image = self.inputs.card_image
-        return image.replace("{lang}", lang) if image else None
+        return self.inputs.cards.get(lang)
 
     def page_html(self, html: str, src_uri: str, meta: Mapping[str, Any], lang: str, page_path: str) -> str:
         """A page's HTML with its data part: all of a generated event page; after the text
@@ -159,16 +157,17 @@ class SiteBuild:
         event = self.events.get(src_uri)
         title = event.title.get(lang) if event else Markup(page_title or "").striptags() or None
         description = event.summary.get(lang) if event else self.site.site.description.get(lang)
-        return page_chrome(lang, below_prefix(page_path, lang), page_path, self.inputs.site_url, footer,
-                           self.site.site.title.get(lang), title, description, self.card_image(lang))
+        languages = self.site.languages
+        return page_chrome(lang, below_prefix(page_path, lang, languages), page_path, self.inputs.site_url, footer,
+                           languages, self.site.site.title.get(lang), title, description, self.card_image(lang))
 
     def not_found_chrome(self, lang: str) -> Chrome:
-        return not_found_chrome(lang, self.inputs.site_url, self.site.site.title.get(lang),
+        return not_found_chrome(lang, self.inputs.site_url, self.site.languages, self.site.site.title.get(lang),
                                 self.site.site.description.get(lang), self.card_image(lang))
 
     def record_page(self, page_url: str, lang: str) -> None:
         """Remember a page for the sitemap."""
-        self.pages.setdefault(lang, []).append(below_prefix(page_url, lang))
+        self.pages.setdefault(lang, []).append(below_prefix(page_url, lang, self.site.languages))
 
     # --- after each language and at the end -----------------------------------------
 
@@ -177,8 +176,9 @@ class SiteBuild:
         writes at the site root, go to the language's folder (the default language's are
         kept until the end: the later language builds would overwrite them)."""
         not_found = site_dir / "404.html"
-        index = search.read_language_index(site_dir, lang)
-        if lang == DEFAULT_LANGUAGE:
+        languages = self.site.languages
+        index = search.read_language_index(site_dir, lang, languages)
+        if lang == languages.default:
             self.default_404 = not_found.read_bytes() if not_found.exists() else None
             self.default_index = index
             return
@@ -186,14 +186,15 @@ class SiteBuild:
             (site_dir / lang).mkdir(exist_ok=True)
             not_found.replace(site_dir / lang / "404.html")
         if index is not None:
-            write(site_dir / search.index_path(lang), index)
+            write(site_dir / search.index_path(lang, languages), index)
 
     def write_default_outputs(self, site_dir: Path) -> None:
         """The default language's 404 page and search index, at the site root."""
         if self.default_404 is not None:
             write(site_dir / "404.html", self.default_404)
         if self.default_index is not None:
-            write(site_dir / search.index_path(DEFAULT_LANGUAGE), self.default_index)
+            languages = self.site.languages
+            write(site_dir / search.index_path(languages.default, languages), self.default_index)
 
     def write_site_outputs(self, site_dir: Path, pages_by_lang: Mapping[str, Sequence[str]]) -> None:
         """What belongs to no single language: the sitemap and the calendar feeds."""
@@ -230,7 +231,7 @@ class FeedJob:
         self.pool, self.own_pool = pool, own_pool
         self.folder = Path(tempfile.mkdtemp(prefix="eventsite-feeds-"))
         self.parts: list[Future[list[str]]] = [pool.submit(write_feeds, inputs, lang, self.folder)
-                                               for lang in LANGUAGES]
+                                               for lang in inputs.site.languages]
 
     def move_into(self, site_dir: Path) -> None:
         try:

@@ -14,7 +14,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from eventsite import escaping
-from eventsite.languages import DEFAULT_LANGUAGE, LANGUAGES, url_prefix
 from eventsite.model import Site
 from eventsite.paths import event_path
 
@@ -31,7 +30,8 @@ def last_modified(site: Site) -> dict[str, dt.date]:
 def sitemap(site: Site, site_url: str, pages: Mapping[str, Sequence[str]]) -> str:
     """The sitemap of the pages built per language (paths below each language's prefix)."""
     dates = last_modified(site)
-    languages = [lang for lang in LANGUAGES if lang in pages]
+    url_prefix, default = site.languages.url_prefix, site.languages.default
+    languages = [lang for lang in site.languages if lang in pages]
     having = {lang: set(pages[lang]) for lang in languages}
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
@@ -42,7 +42,7 @@ def sitemap(site: Site, site_url: str, pages: Mapping[str, Sequence[str]]) -> st
             if day is not None:
                 lines.append(f"    <lastmod>{day.isoformat()}</lastmod>")
             alternates = [(other, site_url + url_prefix(other) + path) for other in languages if path in having[other]]
-            if DEFAULT_LANGUAGE in having and path in having[DEFAULT_LANGUAGE]:
+            if default in having and path in having[default]:
                 alternates.append(("x-default", site_url + path))
             for hreflang, href in alternates:
                 lines.append(f'    <xhtml:link rel="alternate" hreflang="{hreflang}" href="{escaping.html(href)}"/>')

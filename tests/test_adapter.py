@@ -13,7 +13,7 @@ from xml.etree import ElementTree
 import pytest
 from conftest import EXAMPLE, ROOT
 
-from eventsite.languages import LANGUAGES
+from eventsite.languages import LANGUAGES, UN_LANGUAGES
 from eventsite.loader import load_site
 from eventsite_mkdocs.search import language_index
 from eventsite_mkdocs.site_build import LOCAL_URL, MissingAddress, site_address
@@ -58,7 +58,7 @@ BUILT = {  # a language build's index as Material writes it: locations from the 
 
 
 def test_a_language_index_has_locations_relative_to_its_root_and_its_own_stemmer():
-    index = language_index(BUILT, "fr")
+    index = language_index(BUILT, "fr", UN_LANGUAGES)
     assert [doc["location"] for doc in index["docs"]] == ["", "events/a/#programme"]
     assert index["config"] == {"lang": ["fr"], "separator": "[\\s]+"}
 
@@ -66,7 +66,8 @@ def test_a_language_index_has_locations_relative_to_its_root_and_its_own_stemmer
 def test_the_default_language_index_keeps_its_locations():
     built = {"config": BUILT["config"], "docs": [{"location": "events/a/", "title": "A", "text": "x"},
                                                   {"location": "french-news/", "title": "N", "text": "x"}]}
-    assert [doc["location"] for doc in language_index(built, "en")["docs"]] == ["events/a/", "french-news/"]
+    index = language_index(built, "en", UN_LANGUAGES)
+    assert [doc["location"] for doc in index["docs"]] == ["events/a/", "french-news/"]
 
 
 def sitemap_of(text: str) -> dict[str, tuple[str | None, dict[str, str]]]:

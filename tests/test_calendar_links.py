@@ -14,7 +14,7 @@ from eventsite.calendar_links import (
     feed_path,  # (imported before calendars: no import cycle)
 )
 from eventsite.calendars import feeds
-from eventsite.languages import LANGUAGES
+from eventsite.languages import LANGUAGES, UN_LANGUAGES
 from eventsite.loader import load_site
 from eventsite.model import Site
 from eventsite.ui import t
@@ -137,7 +137,7 @@ def transparency_by_uid(lang: str = "en") -> dict[str, tuple[str, bool]]:
     """UID -> (TRANSP, whether the entry is all-day) in the all-events and deadlines feeds."""
     found: dict[str, tuple[str, bool]] = {}
     built = feeds(fixture_site(), lang, site_url=SITE_URL, stamp=STAMP)
-    for name in (feed_path(lang, "all"), feed_path(lang, "deadlines")):
+    for name in (feed_path(lang, "all", UN_LANGUAGES), feed_path(lang, "deadlines", UN_LANGUAGES)):
         for component in Calendar.from_ical(built[name]).walk("VEVENT"):
             all_day = component["DTSTART"].params.get("VALUE") == "DATE"
             found[str(component["UID"]).split("@")[0]] = (str(component.get("TRANSP")), all_day)

@@ -435,7 +435,7 @@ def test_commas_semicolons_and_line_breaks_are_escaped() -> None:
 
 def injected_site(title: str) -> Site:
     site = fixture_site()
-    event = dataclasses.replace(site.event("igf-2026-dialogue"), title=Text({"en": title}), status="confirmed")
+    event = dataclasses.replace(site.event("igf-2026-dialogue"), title=Text({"en": title}, "en"), status="confirmed")
     return dataclasses.replace(site, events=(event,))
 
 

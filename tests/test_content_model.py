@@ -215,10 +215,10 @@ def test_a_document_gives_at_least_one_page_or_no_urls_key() -> None:
 
 
 def test_a_document_page_opens_in_the_readers_language_else_english_else_another() -> None:
-    pages = PageLinks({"fr": "https://x.org/f", "en": "https://x.org/e"})
+    pages = PageLinks({"fr": "https://x.org/f", "en": "https://x.org/e"}, ("en", *LANGUAGES))
     assert pages.get("fr") == ("https://x.org/f", "fr")
     assert pages.get("ru") == ("https://x.org/e", "en")
-    assert PageLinks({"es": "https://x.org/s"}).get("ar") == ("https://x.org/s", "es")
+    assert PageLinks({"es": "https://x.org/s"}, ("en", *LANGUAGES)).get("ar") == ("https://x.org/s", "es")
     site = load_site(REAL_DATA)
     assert document_link(site.document("pact-for-the-future"), "zh") == ("https://undocs.org/zh/A/RES/79/1", "zh")
     assert document_link(site.document("itu-cl-26-17"), "en") is None

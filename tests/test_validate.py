@@ -278,7 +278,7 @@ def test_a_mistake_in_the_site_texts_does_not_hide_the_mistakes_in_events() -> N
         f"{file}:4:3: site.description: missing required key (expected a text in each language, like "
         "{en: ..., fr: ...}, found no such key)",
         f"{file}:5:3: site.descripton: unknown key; did you mean 'description'? (expected one of title, "
-        "description, uid_domain, publisher, contact, found 'descripton')",
+        "description, uid_domain, publisher, contact, languages, default_language, found 'descripton')",
         f"{file}:14:10: events[0].end: 2026-07-05 is before start 2026-07-06 (expected an end on or after "
         "the start, found '2026-07-05')",
     ]

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from eventsite.languages import LANGUAGES, NATIVE_NAMES, url_prefix
+from eventsite.languages import Languages
 from eventsite.paths import relative_url
 from eventsite.ui import t
 
@@ -33,7 +33,7 @@ class NotFound:
 @dataclass(frozen=True)
 class Chrome:
     lang: str
-    languages: tuple[LanguageLink, ...]  # the UN order
+    languages: tuple[LanguageLink, ...]  # in the site's order (site.languages)
     alternates: tuple[tuple[str, str], ...]  # (hreflang, absolute address), x-default last
     og_locale: str
     og_alternates: tuple[str, ...]
@@ -55,30 +55,32 @@ def titles(site_title: str, page_title: str | None, home: bool) -> tuple[str, st
     return f"{page_title} - {site_title}", page_title
 
 
-def page_chrome(lang: str, path: str, page_path: str, site_url: str, footer: Markup,
+def page_chrome(lang: str, path: str, page_path: str, site_url: str, footer: Markup, languages: Languages,
                 site_title: str, page_title: str | None, description: str, card: str | None) -> Chrome:
     """The frame of a page at `path` below its language's prefix ("events/x/"), which is at
     `page_path` from the site root: its language bar leads to the same page in each language.
     Titles and description are plain text (the theme escapes them)."""
-    languages = tuple(LanguageLink(other, NATIVE_NAMES[other], relative_url(url_prefix(other) + path, page_path),
-                                   other == lang) for other in LANGUAGES)
-    alternates = (*((other, f"{site_url}{url_prefix(other)}{path}") for other in LANGUAGES),
+    links = tuple(LanguageLink(other, languages.native_name(other),
+                               relative_url(languages.url_prefix(other) + path, page_path), other == lang)
+                  for other in languages)
+    alternates = (*((other, f"{site_url}{languages.url_prefix(other)}{path}") for other in languages),
                   ("x-default", f"{site_url}{path}"))
-    return Chrome(lang, languages, alternates, t("visitor.og_locale", lang),
-                  tuple(t("visitor.og_locale", other) for other in LANGUAGES if other != lang),
+    return Chrome(lang, links, alternates, t("visitor.og_locale", lang),
+                  tuple(t("visitor.og_locale", other) for other in languages if other != lang),
                   t("visitor.language_bar", lang), footer, t("visitor.footer.privacy", lang),
                   *titles(site_title, page_title, path == ""), description, card)
 
 
-def not_found_chrome(lang: str, site_url: str, site_title: str, description: str, card: str | None) -> Chrome:
+def not_found_chrome(lang: str, site_url: str, languages: Languages, site_title: str, description: str,
+                     card: str | None) -> Chrome:
     """The frame of a language's "not found" page, which is served at any address: its
     links are absolute paths, and its language bar leads to each language's home."""
     root = urlsplit(site_url).path or "/"
-    languages = tuple(LanguageLink(other, NATIVE_NAMES[other], root + url_prefix(other), other == lang)
-                      for other in LANGUAGES)
+    links = tuple(LanguageLink(other, languages.native_name(other), root + languages.url_prefix(other), other == lang)
+                  for other in languages)
     not_found = NotFound(t("site.not_found.title", lang), t("site.not_found.text", lang), t("site.home", lang),
-                         site_url + url_prefix(lang))
-    return Chrome(lang, languages, (), t("visitor.og_locale", lang), (), t("visitor.language_bar", lang),
+                         site_url + languages.url_prefix(lang))
+    return Chrome(lang, links, (), t("visitor.og_locale", lang), (), t("visitor.language_bar", lang),
                   Markup(""), t("visitor.footer.privacy", lang), *titles(site_title, not_found.title, False),
                   description, card, not_found)
 

@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import ClassVar
 
 from eventsite import typography
-from eventsite.languages import direction, url_prefix
+from eventsite.languages import direction
 from eventsite.model import Organisation, Site
 from eventsite.paths import event_path, relative_url
 from eventsite.programme import Programme, build_programme
@@ -87,14 +87,14 @@ class PageContext:
     def url(self, path: str, lang: str | None = None) -> str:
         """A link from this page to a site path in a language, relative so that the site
         also works where it is previewed ("events/x/" from "fr/" -> "events/x/")."""
-        return relative_url(f"{url_prefix(lang or self.lang)}{path}", self.page_path)
+        return relative_url(f"{self.site.languages.url_prefix(lang or self.lang)}{path}", self.page_path)
 
     def event_url(self, event_id: str) -> str:
         return self.url(event_path(event_id))
 
     def absolute_url(self, path: str, lang: str | None = None) -> str:
         """The published address of a site path in a language (for feeds and search engines)."""
-        return f"{self.site_url}{url_prefix(lang or self.lang)}{path}"
+        return f"{self.site_url}{self.site.languages.url_prefix(lang or self.lang)}{path}"
 
 
 @dataclass(frozen=True)

@@ -133,7 +133,7 @@ def hero(week: Week, ctx: PageContext, feeds: FeedLinks, deadlines: list[Deadlin
                 actions.append(Action(link.url, ACTION_LABELS[link.kind], external=True, hreflang=link.language,
                                       event_title=event.title, window=window,
                                       in_language=other_language(link.language, lang)))
-        week_feed = feed_url(lang, paths.week_feed(week.start), site_url=ctx.site_url)
+        week_feed = feed_url(lang, paths.week_feed(week.start), site_url=ctx.site_url, languages=ctx.site.languages)
         actions.append(Action(week_feed, "visitor.add_week", download=True))
     windows, previous = [], None
     for item in deadlines:

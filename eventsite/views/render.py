@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from eventsite import dates, typography
-from eventsite.languages import direction, url_prefix
+from eventsite.languages import direction
 from eventsite.model import Day, Event, Moment, Name, Site, Text
 from eventsite.paths import event_path
 from eventsite.ui import t
@@ -78,14 +78,14 @@ def every_page(site: Site, lang: str, today: dt.date, site_url: str,
                env: jinja2.Environment) -> Iterator[tuple[str, Markup]]:
     """(path, HTML) of the data part and footer of every page of a language, as a build makes
     them (for checks of the whole output and for benchmarks)."""
-    facts = SiteFacts.of(site)
+    facts, prefix = SiteFacts.of(site), site.languages.url_prefix(lang)
     paths = [("" if kind == "home" else f"{kind}/", kind) for kind in PAGE_KINDS]
     for path, kind in paths:
-        ctx = PageContext(site, lang, today, site_url, url_prefix(lang) + path, facts)
+        ctx = PageContext(site, lang, today, site_url, prefix + path, facts)
         yield path, page_body(kind, ctx, env) + footer(ctx, env)
     for event in site.events:
         path = event_path(event.id)
-        ctx = PageContext(site, lang, today, site_url, url_prefix(lang) + path, facts)
+        ctx = PageContext(site, lang, today, site_url, prefix + path, facts)
         yield path, event_body(event, ctx, env) + footer(ctx, env)
 
 
@@ -110,7 +110,7 @@ def ui_string(context: jinja2.runtime.Context, key: str, **values: object) -> Ma
 @jinja2.pass_context
 def text(context: jinja2.runtime.Context, value: Text | Name | str | None) -> Markup:
     """A text in the page's language, escaped and typeset; marked with its own language
-    where it fell back to English."""
+    where it fell back to the default language."""
     lang = page_language(context)
     if value is None:
         return Markup("")
