@@ -3,7 +3,10 @@ language on the brand colour, drawn by Debian's chromium from data/events.yaml a
 brand colours in mkdocs.yml, written to overrides/assets/cards/<lang>.png (committed: the
 build copies them, it never draws).
 
-    python tools/cards.py        (make cards; again whenever site.title changes)
+    python tools/cards.py [SITE_DIR]   (make cards; again whenever site.title changes)
+
+SITE_DIR is a site's folder (its data/events.yaml and mkdocs.yml; default: this repository),
+for example one that `python -m eventsite init` wrote.
 
 Each PNG carries the name it shows in an iTXt chunk (keyword "eventsite:title"), so that a
 test can tell a card that no longer shows the data's name without reading pixels.
@@ -22,7 +25,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from eventsite.languages import LANGUAGES, direction  # noqa: E402
+from eventsite.languages import direction  # noqa: E402
 from eventsite.loader import load_site  # noqa: E402
 
 KEYWORD = b"eventsite:title"
@@ -68,15 +71,16 @@ def title_of(png: bytes) -> str | None:
     return None
 
 
-def main() -> int:
-    site = load_site(ROOT / "data" / "events.yaml")
-    brand = load_config(str(ROOT / "mkdocs.yml")).extra["eventsite"]["brand"]
-    out = ROOT / "overrides" / "assets" / "cards"
+def main(argv: list[str]) -> int:
+    folder = Path(argv[0]).resolve() if argv else ROOT
+    site = load_site(folder / "data" / "events.yaml")
+    brand = load_config(str(folder / "mkdocs.yml")).extra["eventsite"]["brand"]
+    out = folder / "overrides" / "assets" / "cards"
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
         page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
-        for lang in LANGUAGES:
+        for lang in site.languages:
             title = site.site.title.get(lang)
             page.set_content(card_html(title, lang, brand["primary"], brand["primary_dark"]))
             (out / f"{lang}.png").write_bytes(with_title(page.screenshot(type="png"), title))
@@ -86,4 +90,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
