@@ -171,7 +171,8 @@ def field_path(stack: list[Frame], key: str | None = None) -> str:
 class Reader:
     """One pass over the events of one file."""
 
-    def __init__(self, raw: list[tuple[int, str]], line_starts: list[int]) -> None:
+    def __init__(self, text: str, raw: list[tuple[int, str]], line_starts: list[int]) -> None:
+        self.text = text  # as typed
         self.findings: list[Finding] = []
         self.reported: dict[str, int] = {}
         self.raw = raw  # forbidden characters typed as themselves, still to be given a field
@@ -203,10 +204,12 @@ class Reader:
         value: str = event.value
         while self.raw and self.raw[0][0] < end:
             offset, char = self.raw.pop(0)
-            inside = offset >= start
+            path = ""
+            if offset >= start:  # a key is named as typed (the parser read it with the character blanked out)
+                typed = self.text[start:end]
+                path = field_path(stack, (typed[1:-1] if event.style in ("'", '"') else typed) if key else None)
             line, column = position(self.line_starts, offset)
-            self.findings.append(Finding(line, column, field_path(stack, value if key else None) if inside else "",
-                                         CHARACTER, "visible text", character_name(char)))
+            self.findings.append(Finding(line, column, path, CHARACTER, "visible text", character_name(char)))
         match = FORBIDDEN.search(value)
         if match:
             self.report("escaped", event.start_mark, field_path(stack, value if key else None), ESCAPED_CHARACTER,
@@ -223,11 +226,13 @@ def read(text: str) -> Read:
     """Parse `text` (a byte order mark at its start already removed) event by event."""
     line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
     raw = raw_characters(text)
+    reader = Reader(text, raw[:MAX_REPORTED], line_starts)
+    if len(raw) > MAX_REPORTED:
+        line, column = position(line_starts, raw[MAX_REPORTED][0])
+        reader.findings.append(Finding(line, column, "", "more forbidden characters follow", "visible text",
+                                       "more of them"))
     if raw:  # blanked out, so that the parser reads the rest as the editor sees it
         text = FORBIDDEN.sub(" ", text)
-        if len(raw) > MAX_REPORTED:
-            raw = raw[:MAX_REPORTED]
-    reader = Reader(raw, line_starts)
     error = None
     loader = LOADER(text)
     try:
@@ -284,7 +289,7 @@ def events_to_nodes(next_event: Callable[[], yaml.Event | None], reader: Reader,
                 if tag is None:
                     tag = tags[value] = resolve(value)
                 if key and tag == MERGE_TAG:
-                    reader.report("merge", event.start_mark, field_path(stack), MESSAGES["merge"],
+                    reader.report("merge", event.start_mark, field_path(stack, value), MESSAGES["merge"],
                                   EXPECTED["merge"], "'<<'")
             else:
                 tag = STR_TAG
