@@ -9,8 +9,8 @@ import difflib
 import zoneinfo
 
 from eventsite.model import Deadline, Event, Moment, Session, Site, first_day, in_feeds, last_day
-from eventsite.programme import week_groups
 from eventsite.problems import Problem, describe
+from eventsite.programme import week_groups
 from eventsite.yamltypes import Walk
 
 

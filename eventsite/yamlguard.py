@@ -130,7 +130,7 @@ def resolve(value: str) -> str:
     for tag, regexp in IMPLICIT.get(value[:1] if value else "", ()):
         if regexp.match(value):
             return str(tag)
-    for tag, regexp in IMPLICIT.get(None, ()):  # type: ignore[call-overload]
+    for tag, regexp in IMPLICIT.get(None, ()):
         if regexp.match(value):
             return str(tag)
     return STR_TAG
@@ -142,7 +142,7 @@ class Frame:
 
     __slots__ = ("event", "items", "key", "mapping")
 
-    def __init__(self, event: yaml.Event, mapping: bool) -> None:
+    def __init__(self, event: Any, mapping: bool) -> None:  # a MappingStartEvent or SequenceStartEvent
         self.event = event
         self.mapping = mapping
         self.items: list[object] = []
@@ -155,11 +155,8 @@ def field_path(stack: list[Frame], key: str | None = None) -> str:
     path = ""
     for frame in stack:
         if frame.mapping:
-            if frame.key is None:
-                if frame is stack[-1] and key is not None:
-                    part = key
-                else:
-                    part = "?"  # inside a key that is itself a mapping or a list
+            if frame.key is None:  # "?": inside a key that is itself a mapping or a list
+                part = key if frame is stack[-1] and key is not None else "?"
             else:
                 part = frame.key.value if isinstance(frame.key, yaml.ScalarNode) else "?"
             path = f"{path}.{part}" if path else part
@@ -178,7 +175,7 @@ class Reader:
         self.raw = raw  # forbidden characters typed as themselves, still to be given a field
         self.line_starts = line_starts
 
-    def report(self, kind: str, mark: yaml.Mark, path: str, message: str, expected: str, found: str) -> None:
+    def report(self, kind: str, mark: Any, path: str, message: str, expected: str, found: str) -> None:
         self.reported[kind] = self.reported.get(kind, 0) + 1
         if self.reported[kind] <= MAX_REPORTED:
             self.findings.append(Finding(mark.line + 1, mark.column + 1, path, message, expected, found))
@@ -186,7 +183,7 @@ class Reader:
             self.findings.append(Finding(mark.line + 1, mark.column + 1, path, f"more of the same follow: {message}",
                                          EXPECTED.get(kind, expected), "more of them"))
 
-    def features(self, event: yaml.NodeEvent, path: str) -> None:
+    def features(self, event: Any, path: str) -> None:
         """Anchors and tags, which the file never needs."""
         if event.anchor is not None:
             self.report("anchor", event.start_mark, path, MESSAGES["anchor"], EXPECTED["anchor"],
@@ -197,7 +194,7 @@ class Reader:
                 else f"!<{tag}>"
             self.report("tag", event.start_mark, path, MESSAGES["tag"], EXPECTED["tag"], shown_token(written))
 
-    def characters(self, event: yaml.ScalarEvent, stack: list[Frame], key: bool) -> None:
+    def characters(self, event: Any, stack: list[Frame], key: bool) -> None:
         """Forbidden characters in a scalar: typed as themselves (found by the scan: located
         exactly, and given their field here), or written as escapes (decoded by the parser)."""
         start, end = event.start_mark.index, event.end_mark.index
