@@ -263,8 +263,14 @@ def validate_in_subprocess(text: str, tmp_path: Path) -> list[str]:
 
 
 def test_thirty_thousand_levels_of_explicit_keys_are_refused_not_a_crash(tmp_path: Path) -> None:
-    text = "".join(f"{' ' * (level % 2)}? " for level in range(1)) + "? " * 30_000 + "x\n"
-    assert validate_in_subprocess(text, tmp_path) == [f"{FILE}:1:33: {'?.' * 15}?: {DEPTH}"]
+    # The old guard did not look past ": " at the start of a line; libyaml's composer crashed.
+    text = "? x\n: " + "? " * 30_000 + "x\n"
+    assert validate_in_subprocess(text, tmp_path) == [f"{FILE}:2:33: x{'.?' * 15}: {DEPTH}"]
+
+
+def test_thirty_thousand_levels_of_lists_after_an_explicit_key_are_refused_not_a_crash(tmp_path: Path) -> None:
+    text = "? x\n: " + "- " * 30_000 + "x\n"
+    assert validate_in_subprocess(text, tmp_path) == [f"{FILE}:2:33: x{'[0]' * 15}: {DEPTH}"]
 
 
 def test_thirty_thousand_levels_after_a_block_scalar_are_refused_not_a_crash(tmp_path: Path) -> None:
