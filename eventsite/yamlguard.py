@@ -113,16 +113,9 @@ def raw_characters(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def position(line_starts: list[int], offset: int) -> tuple[int, int]:
-    """1-based line and column of a character offset."""
-    low, high = 0, len(line_starts) - 1
-    while low < high:  # the last line start at or before the offset
-        middle = (low + high + 1) // 2
-        if line_starts[middle] <= offset:
-            low = middle
-        else:
-            high = middle - 1
-    return low + 1, offset - line_starts[low] + 1
+def position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset (lines end at line feeds, as editors count)."""
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
 
 
 def resolve(value: str) -> str:
@@ -168,12 +161,11 @@ def field_path(stack: list[Frame], key: str | None = None) -> str:
 class Reader:
     """One pass over the events of one file."""
 
-    def __init__(self, text: str, raw: list[tuple[int, str]], line_starts: list[int]) -> None:
+    def __init__(self, text: str, raw: list[tuple[int, str]]) -> None:
         self.text = text  # as typed
         self.findings: list[Finding] = []
         self.reported: dict[str, int] = {}
         self.raw = raw  # forbidden characters typed as themselves, still to be given a field
-        self.line_starts = line_starts
 
     def report(self, kind: str, mark: Any, path: str, message: str, expected: str, found: str) -> None:
         self.reported[kind] = self.reported.get(kind, 0) + 1
@@ -205,7 +197,7 @@ class Reader:
             if offset >= start:  # a key is named as typed (the parser read it with the character blanked out)
                 typed = self.text[start:end]
                 path = field_path(stack, (typed[1:-1] if event.style in ("'", '"') else typed) if key else None)
-            line, column = position(self.line_starts, offset)
+            line, column = position(self.text, offset)
             self.findings.append(Finding(line, column, path, CHARACTER, "visible text", character_name(char)))
         match = FORBIDDEN.search(value)
         if match:
@@ -214,18 +206,17 @@ class Reader:
 
     def rest_of_raw(self) -> None:
         for offset, char in self.raw:
-            line, column = position(self.line_starts, offset)
+            line, column = position(self.text, offset)
             self.findings.append(Finding(line, column, "", CHARACTER, "visible text", character_name(char)))
         self.raw = []
 
 
 def read(text: str) -> Read:
     """Parse `text` (a byte order mark at its start already removed) event by event."""
-    line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
     raw = raw_characters(text)
-    reader = Reader(text, raw[:MAX_REPORTED], line_starts)
+    reader = Reader(text, raw[:MAX_REPORTED])
     if len(raw) > MAX_REPORTED:
-        line, column = position(line_starts, raw[MAX_REPORTED][0])
+        line, column = position(text, raw[MAX_REPORTED][0])
         reader.findings.append(Finding(line, column, "", "more forbidden characters follow", "visible text",
                                        "more of them"))
     if raw:  # blanked out, so that the parser reads the rest as the editor sees it
