@@ -285,6 +285,8 @@ class Campaign:
     results: Counter[str] = field(default_factory=Counter)
     slowest_refusal: float = 0.0
     slowest_mutant: float = 0.0
+    slowest: bytes = b""  # the slowest mutant
+    slowest_verdict: str = ""
     seconds: float = 0.0
     examples: dict[str, bytes] = field(default_factory=dict)  # the first mutant of each failure
 
@@ -329,7 +331,7 @@ class Judge:
         self.process.join(5)
 
 
-def run(source: Path, mutants: int, seed: int) -> Campaign:
+def run(source: Path, mutants: int, seed: int, progress: bool = False) -> Campaign:
     rng = random.Random(seed)
     text = source.read_text(encoding="utf-8")
     campaign = Campaign()
@@ -342,8 +344,12 @@ def run(source: Path, mutants: int, seed: int) -> Campaign:
                 mutant = mutate(mutant, rng)
             data = mutant.encode("utf-8")
             verdict, seconds = judge.judge(data)
+            if progress and sum(campaign.results.values()) % 1000 == 999:
+                print(f"{sum(campaign.results.values()) + 1} mutants, {time.perf_counter() - began:.0f} s",
+                      file=sys.stderr, flush=True)
             campaign.results[verdict] += 1
-            campaign.slowest_mutant = max(campaign.slowest_mutant, seconds)
+            if seconds > campaign.slowest_mutant:
+                campaign.slowest_mutant, campaign.slowest, campaign.slowest_verdict = seconds, data, verdict
             if verdict == "refused":
                 campaign.slowest_refusal = max(campaign.slowest_refusal, seconds)
             elif verdict != "accepted":
@@ -361,15 +367,17 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "events.yaml")
     parser.add_argument("--keep", type=Path, help="a folder to write the first mutant of each failure to")
     args = parser.parse_args()
-    campaign = run(args.data, args.mutants, args.seed)
+    campaign = run(args.data, args.mutants, args.seed, progress=True)
     for verdict, count in campaign.results.most_common():
         print(f"{count:6d}  {verdict}")
     print(f"{args.mutants} mutants (seed {args.seed}) in {campaign.seconds:.1f} s; slowest refusal "
-          f"{campaign.slowest_refusal:.3f} s, slowest mutant {campaign.slowest_mutant:.3f} s")
+          f"{campaign.slowest_refusal:.3f} s, slowest mutant {campaign.slowest_mutant:.3f} s "
+          f"({campaign.slowest_verdict})")
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         for number, data in enumerate(campaign.examples.values()):
             (args.keep / f"failure-{number}.yaml").write_bytes(data)
+        (args.keep / "slowest.yaml").write_bytes(campaign.slowest)
     return 1 if campaign.failures else 0
 
 
