@@ -206,14 +206,16 @@ def check_event_dates(event: Event, path: str, walk: Walk) -> None:
 def check_programme_length(site: Site, walk: Walk) -> None:
     """The programme lays out each day of each week; beyond MAX_PROGRAMME_DAYS, at the event
     that goes over (events longer than MAX_EVENT_DAYS have their own message)."""
-    if any((last_day(event.end) - first_day(event.start)).days + 1 > MAX_EVENT_DAYS for event in site.events):
+    if any(in_feeds(event) and (last_day(event.end) - first_day(event.start)).days + 1 > MAX_EVENT_DAYS
+           for event in site.events):
         return
     numbers = {id(event): number for number, event in enumerate(site.events)}
     total = 0
     for group in week_groups(site.events):
-        total += (max(last_day(event.end) for event in group) - first_day(group[0].start)).days + 1
+        last = max(group, key=lambda event: last_day(event.end))
+        total += (last_day(last.end) - first_day(group[0].start)).days + 1
         if total > MAX_PROGRAMME_DAYS:
-            problem(walk, f"events[{numbers[id(group[-1])]}].end", "the programme would lay out more than "
+            problem(walk, f"events[{numbers[id(last)]}].end", "the programme would lay out more than "
                     f"{MAX_PROGRAMME_DAYS:,} days (each day of each week of meetings): a site for ten years of "
                     "daily meetings at most; check the dates, or split the site",
                     f"at most {MAX_PROGRAMME_DAYS:,} days of meetings", f"{total:,} days")

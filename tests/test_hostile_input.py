@@ -325,6 +325,13 @@ def test_a_programme_of_more_than_ten_years_of_days_is_refused() -> None:
         "(expected at most 3,660 days of meetings, found 3,696 days)"]
 
 
+def test_an_event_known_only_to_the_months_does_not_lift_the_bound_of_the_programme() -> None:
+    text = chained_events(66, 56).replace(
+        "events:\n", "events:\n" + chained_events(1, 1)[chained_events(1, 1).index("  - id: e0"):]
+        .replace("e0", "months").replace("1900-01-01", '"2026-03"', 1).replace("1900-01-01", '"2026-04"', 1), 1)
+    assert [line.split(": ", 2)[1] for line in messages(text)] == ["events[66].end"]
+
+
 def test_the_longest_programme_accepted_builds_in_seconds() -> None:
     site = parse(chained_events(65, 56).encode(), FILE).site
     assert site is not None
