@@ -8,8 +8,9 @@ import datetime as dt
 import difflib
 import zoneinfo
 
-from eventsite.model import Deadline, Event, Moment, Session, Site, first_day, last_day
+from eventsite.model import Deadline, Event, Moment, Session, Site, first_day, in_feeds, last_day
 from eventsite.problems import Problem, describe
+from eventsite.programme import week_groups
 from eventsite.yamltypes import Walk
 
 
@@ -56,10 +57,19 @@ def in_zone(moment: Moment, zone: zoneinfo.ZoneInfo | None) -> Moment:
     return moment
 
 
+# Spans no meeting has, which would make the programme lay out thousands of days: an event
+# with exact days lasts at most 8 weeks (its sessions lie within it), and the programme, the
+# events' days counted once from each week's first day to its last, holds at most ten years
+# of days. The longest event of the real data lasts 5 days; 1,000 events, 700 days.
+MAX_EVENT_DAYS = 56
+MAX_PROGRAMME_DAYS = 3660
+
+
 def check_site(site: Site, walk: Walk) -> None:
     """Record the problems across fields in `walk` (session times already given their zones)."""
     check_unique_ids(walk)
     check_references(walk)
+    check_programme_length(site, walk)
     for index, event in enumerate(site.events):
         path = f"events[{index}]"
         check_event_dates(event, path, walk)
@@ -186,6 +196,30 @@ def check_event_dates(event: Event, path: str, walk: Walk) -> None:
     if last_day(event.end) < first_day(event.start):
         problem(walk, f"{path}.end", f"{event.end.isoformat()} is before start {event.start.isoformat()}",
                 "an end on or after the start", describe(event.end.isoformat()))
+    days = (last_day(event.end) - first_day(event.start)).days + 1
+    if in_feeds(event) and days > MAX_EVENT_DAYS:
+        problem(walk, f"{path}.end", f"the event would last {days:,} days, from {event.start.isoformat()} to "
+                f"{event.end.isoformat()}: no meeting lasts more than 8 weeks; check the years and months of "
+                "start and end", f"at most {MAX_EVENT_DAYS} days from start to end", f"{days:,} days")
+
+
+def check_programme_length(site: Site, walk: Walk) -> None:
+    """The programme lays out each day of each week; beyond MAX_PROGRAMME_DAYS, at the event
+    that goes over (events longer than MAX_EVENT_DAYS have their own message)."""
+    if any(in_feeds(event) and (last_day(event.end) - first_day(event.start)).days + 1 > MAX_EVENT_DAYS
+           for event in site.events):
+        return
+    numbers = {id(event): number for number, event in enumerate(site.events)}
+    total = 0
+    for group in week_groups(site.events):
+        last = max(group, key=lambda event: last_day(event.end))
+        total += (last_day(last.end) - first_day(group[0].start)).days + 1
+        if total > MAX_PROGRAMME_DAYS:
+            problem(walk, f"events[{numbers[id(last)]}].end", "the programme would lay out more than "
+                    f"{MAX_PROGRAMME_DAYS:,} days (each day of each week of meetings): a site for ten years of "
+                    "daily meetings at most; check the dates, or split the site",
+                    f"at most {MAX_PROGRAMME_DAYS:,} days of meetings", f"{total:,} days")
+            return
 
 
 def check_session(event: Event, session: Session, path: str, walk: Walk, which: str = "its event",

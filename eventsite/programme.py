@@ -50,25 +50,42 @@ class Programme:
 
 def build_programme(site: Site) -> Programme:
     """Every exact-dated event laid out day by day, in weeks of overlapping events."""
-    dated = sorted((event for event in site.events if in_feeds(event)),
+    undated = tuple(event for event in site.events if not in_feeds(event))
+    return Programme(weeks=tuple(make_week(group) for group in week_groups(site.events)), undated=undated)
+
+
+def week_groups(events: tuple[Event, ...]) -> list[list[Event]]:
+    """The exact-dated events in groups whose dates overlap or touch, earliest first (each
+    group is a `Week`, laid out day by day from its first day to its last)."""
+    dated = sorted((event for event in events if in_feeds(event)),
                    key=lambda event: (first_day(event.start), last_day(event.end), event.id))
     groups: list[list[Event]] = []
+    group_end = dt.date.min
     for event in dated:
-        if groups and first_day(event.start) <= max(last_day(other.end) for other in groups[-1]) + dt.timedelta(days=1):
+        if groups and first_day(event.start) <= group_end + dt.timedelta(days=1):
             groups[-1].append(event)
         else:
             groups.append([event])
-    undated = tuple(event for event in site.events if not in_feeds(event))
-    return Programme(weeks=tuple(make_week(group) for group in groups), undated=undated)
+            group_end = dt.date.min
+        group_end = max(group_end, last_day(event.end))
+    return groups
 
 
 def make_week(events: list[Event]) -> Week:
     start = min(first_day(event.start) for event in events)
     end = max(last_day(event.end) for event in events)
+    # Each event put on its own days (not every event looked at on every day): the work
+    # grows with the events' lengths, which checks.py bounds, not with the week's.
+    running_on: dict[dt.date, list[Event]] = {}
+    for event in events:
+        day = first_day(event.start)
+        while day <= last_day(event.end):
+            running_on.setdefault(day, []).append(event)
+            day += dt.timedelta(days=1)
     days = []
     day = start
     while day <= end:
-        running = tuple(event for event in events if first_day(event.start) <= day <= last_day(event.end))
+        running = tuple(running_on.get(day, ()))
         held = [(event, session) for event in running for session in event.sessions
                 if first_day(session.start) <= day <= last_day(session.last)]
         # A session shared by several events (the joint opening) is listed once, under the first.

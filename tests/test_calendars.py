@@ -101,7 +101,8 @@ MONTH_ONLY_IDS = {"wsis-2027-summit", "wsis-2027-summit-registration", "wsis-for
 # tests/fixtures/calendar/daylight_saving.yaml: Geneva switches to UTC+2 at 01:00 UTC on
 # 29 March and back to UTC+1 at 01:00 UTC on 25 October; Nairobi is UTC+3 all year.
 DAYLIGHT_SAVING_TIMES: Times = {
-    "night-sessions-2026": ("2026-03-28", "2026-10-26"),
+    "night-sessions-2026-march": ("2026-03-28", "2026-03-30"),
+    "night-sessions-2026-october": ("2026-10-24", "2026-10-26"),
     "night-sessions-2026-spring": ("2026-03-29T00:30:00Z", "2026-03-29T01:30:00Z"),
     "night-sessions-2026-autumn": ("2026-10-24T23:00:00Z", "2026-10-25T03:00:00Z"),
     "new-year-2026": ("2026-12-31", "2027-01-02"),
