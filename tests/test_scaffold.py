@@ -167,3 +167,16 @@ def test_the_command_will_not_write_a_file_that_does_not_exist(tmp_path: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["new-event", "x", str(tmp_path / "events.yaml"), "--write"]) == 1
     assert "copy data/events.example.yaml to it first" in capsys.readouterr().err
+
+
+def test_a_hostile_data_file_is_refused_by_the_new_event_command_not_composed():
+    """Nesting 30,000 deep crashed libyaml's composer (exit 139): the scaffold reads the
+    file through the validator's guard. Run in a process of its own, as a crash would end it."""
+    import subprocess
+    import sys
+    script = ("from eventsite import scaffold\n"
+              "text = 'events: ' + '[' * 30000 + ']' * 30000 + '\\n'\n"
+              "try:\n    scaffold.used_ids(text)\nexcept scaffold.ScaffoldError as error:\n    print(error)\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stdout.strip()) == (
+        0, "the data file is not valid YAML: see python -m eventsite validate")
