@@ -20,6 +20,8 @@ import argparse
 import dataclasses
 import datetime as dt
 import multiprocessing
+import multiprocessing.connection
+import os
 import random
 import re
 import sys
@@ -296,66 +298,100 @@ class Campaign:
 
 
 class Judge:
-    """The worker process, restarted after a crash or a hang."""
+    """A worker process, restarted after a crash or a hang; one mutant at a time."""
 
-    def __init__(self) -> None:
+    def __init__(self, target: Any = None) -> None:
         self.context = multiprocessing.get_context("fork")
+        self.target = target or worker
         self.start()
+        self.sent: tuple[bytes, float] | None = None  # the mutant it is judging, and since when
 
     def start(self) -> None:
         self.connection, child = self.context.Pipe()
-        self.process = self.context.Process(target=worker, args=(child,), daemon=True)
+        self.process = self.context.Process(target=self.target, args=(child,), daemon=True)
         self.process.start()
         child.close()
 
-    def judge(self, data: bytes) -> tuple[str, float]:
-        began = time.perf_counter()
+    def send(self, data: bytes) -> None:
+        self.sent = (data, time.perf_counter())
         self.connection.send_bytes(data)
-        if self.connection.poll(MUTANT_SECONDS):
-            try:
-                verdict, seconds = self.connection.recv()
-                return str(verdict), float(seconds)
-            except EOFError:
-                pass
-        elapsed = time.perf_counter() - began
-        alive = self.process.is_alive()
+
+    def receive(self) -> tuple[bytes, str, float]:
+        """The mutant sent and its verdict, once the worker answered or died."""
+        assert self.sent is not None
+        data, began = self.sent
+        self.sent = None
+        try:
+            verdict, seconds = self.connection.recv()
+            return data, str(verdict), float(seconds)
+        except (EOFError, ConnectionError):
+            return data, self.restart(alive=False), time.perf_counter() - began
+
+    def overdue(self, limit: float = MUTANT_SECONDS) -> bool:
+        return self.sent is not None and time.perf_counter() - self.sent[1] > limit
+
+    def give_up(self) -> tuple[bytes, str, float]:
+        assert self.sent is not None
+        data, began = self.sent
+        self.sent = None
+        return data, self.restart(alive=True), time.perf_counter() - began
+
+    def restart(self, alive: bool) -> str:
         self.process.kill()
         self.process.join()
         verdict = (f"hang: no verdict within {MUTANT_SECONDS:g} s" if alive
                    else f"crash: the worker died (exit code {self.process.exitcode})")
         self.start()
-        return verdict, elapsed
+        return verdict
 
     def close(self) -> None:
         self.connection.send_bytes(b"")
         self.process.join(5)
 
 
-def run(source: Path, mutants: int, seed: int, progress: bool = False) -> Campaign:
+def mutants_of(text: str, count: int, seed: int) -> list[bytes]:
+    """The campaign's mutants, the same for a seed whatever the number of workers."""
     rng = random.Random(seed)
-    text = source.read_text(encoding="utf-8")
+    out = []
+    for _ in range(count):
+        mutant = text
+        for _edit in range(rng.choice([1, 1, 2, 3])):
+            mutant = mutate(mutant, rng)
+        out.append(mutant.encode("utf-8"))
+    return out
+
+
+def run(source: Path, mutants: int, seed: int, progress: bool = False, workers: int | None = None) -> Campaign:
+    """Judge the mutants in `workers` processes (one per core by default), each mutant in
+    one of them, a crash or a hang being that mutant's verdict."""
+    queue = mutants_of(source.read_text(encoding="utf-8"), mutants, seed)
+    queue.reverse()
     campaign = Campaign()
     began = time.perf_counter()
-    judge = Judge()
+    judges = [Judge() for _ in range(workers or max(1, min(len(os.sched_getaffinity(0)), 4)))]
     try:
-        for _ in range(mutants):
-            mutant = text
-            for _edit in range(rng.choice([1, 1, 2, 3])):
-                mutant = mutate(mutant, rng)
-            data = mutant.encode("utf-8")
-            verdict, seconds = judge.judge(data)
-            if progress and sum(campaign.results.values()) % 1000 == 999:
-                print(f"{sum(campaign.results.values()) + 1} mutants, {time.perf_counter() - began:.0f} s",
-                      file=sys.stderr, flush=True)
-            campaign.results[verdict] += 1
-            if seconds > campaign.slowest_mutant:
-                campaign.slowest_mutant, campaign.slowest, campaign.slowest_verdict = seconds, data, verdict
-            if verdict == "refused":
-                campaign.slowest_refusal = max(campaign.slowest_refusal, seconds)
-            elif verdict != "accepted":
-                campaign.examples.setdefault(verdict, data)
+        while queue or any(judge.sent for judge in judges):
+            for judge in judges:
+                if judge.sent is None and queue:
+                    judge.send(queue.pop())
+            busy = {judge.connection: judge for judge in judges if judge.sent is not None}
+            ready = multiprocessing.connection.wait(list(busy), timeout=1.0)
+            answers = [busy[connection].receive() for connection in ready]  # type: ignore[index]
+            answers += [judge.give_up() for judge in busy.values() if judge.sent is not None and judge.overdue()]
+            for data, verdict, seconds in answers:
+                campaign.results[verdict] += 1
+                if progress and sum(campaign.results.values()) % 1000 == 0:
+                    print(f"{sum(campaign.results.values())} mutants, {time.perf_counter() - began:.0f} s",
+                          file=sys.stderr, flush=True)
+                if seconds > campaign.slowest_mutant:
+                    campaign.slowest_mutant, campaign.slowest, campaign.slowest_verdict = seconds, data, verdict
+                if verdict == "refused":
+                    campaign.slowest_refusal = max(campaign.slowest_refusal, seconds)
+                elif verdict != "accepted":
+                    campaign.examples.setdefault(verdict, data)
     finally:
-        judge.close()
+        for judge in judges:
+            judge.close()
     campaign.seconds = time.perf_counter() - began
     return campaign
 
