@@ -10,6 +10,7 @@ each have every key: `missing_for` lists what is not there, and the build refuse
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
@@ -71,13 +72,15 @@ def with_site_strings(folder: Path) -> Strings:
 
 
 @lru_cache(maxsize=4)
-def strings_at(folder: Path) -> Strings:
-    return with_site_strings(folder)
+def strings_in(folder: str) -> Strings:
+    """The strings of a command run in `folder` (read once: `t` is called for every string
+    of every page, so it must not resolve a path each time)."""
+    return with_site_strings(Path(folder) / SITE_LOCALES)
 
 
 def strings() -> Strings:
     """All strings in use: the package's, with the site's (key -> {lang: text})."""
-    return strings_at(SITE_LOCALES.resolve())
+    return strings_in(os.getcwd())
 
 
 def t(key: str, lang: str, **values: object) -> str:

@@ -9,6 +9,7 @@ and `iso` (the value of a `<time datetime>`). Autoescaping is on: data text is n
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -101,10 +102,17 @@ def ui_string(context: jinja2.runtime.Context, key: str, **values: object) -> Ma
     language (French spaces, Arabic isolates), its `{placeholders}` filled in with the
     values escaped unless they are markup already (a typeset text of the data)."""
     lang = page_language(context)
-    parts = PLACEHOLDER.split(t(key, lang))  # text, placeholder, text, ...
-    typeset = Markup("").join(Markup(part) if index % 2 else typography.html(part, lang)
-                              for index, part in enumerate(parts))
+    typeset = typeset_template(t(key, lang), lang)
     return typeset.format(**values)
+
+
+@functools.lru_cache(maxsize=4096)
+def typeset_template(template: str, lang: str) -> Markup:
+    """A UI string typeset, its placeholders left for `format` (the same few hundred strings
+    on every page: typeset once)."""
+    parts = PLACEHOLDER.split(template)  # text, placeholder, text, ...
+    return Markup("").join(Markup(part) if index % 2 else typography.html(part, lang)
+                           for index, part in enumerate(parts))
 
 
 @jinja2.pass_context
