@@ -146,6 +146,7 @@ class Str(Type):
     check: Callable[[str], bool] | None = None
     suggestions: Callable[[str], list[str]] | None = None
     max_length: int = 500
+    problem: Callable[[str], str | None] | None = None  # what is wrong with a value, in words
 
     def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
         value = self.scalar(node, path, walk)
@@ -163,6 +164,9 @@ class Str(Type):
             guess = self.suggestions(value) if self.suggestions else []
             hint = f"; did you mean '{guess[0]}'?" if guess else ""
             return walk.error(node, path, f"not allowed here{hint}", self.expected, describe(value))
+        problem = self.problem(value) if self.problem else None
+        if problem:
+            return walk.error(node, path, problem, self.expected, describe(value))
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -204,29 +208,6 @@ class Ref(Str):
         return value
 
 
-@dataclass
-class Link(Str):
-    """A web link (http or https) or an e-mail link (mailto:), with nothing that hides its
-    real address: no user name or password before the host (https://good.example@evil.example)."""
-
-    expected: str = "a link starting with https://, http:// or mailto:"
-    max_length: int = 2000
-
-    def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
-        value = super().convert(node, path, walk)
-        if value is INVALID:
-            return INVALID
-        problem = link_problem(value)
-        if problem:
-            return walk.error(node, path, problem, self.expected, describe(value))
-        return value
-
-    def json_schema(self) -> dict[str, Any]:
-        schema = super().json_schema()
-        return {**schema, "pattern": r'^(https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#][^\s<>"{}|^`\\]*)?|mailto:[^@\s<>]+@[^@\s<>]+)$',
-                "format": "uri"}
-
-
 def link_problem(value: str) -> str:
     """Why a link is refused, or '' if it is a good one."""
     if re.search(r"\s", value):
@@ -250,6 +231,21 @@ def link_problem(value: str) -> str:
     if not re.match(HOST_PATTERN, parts.hostname or "") or port == -1 or parts.netloc.endswith(":"):
         return "the part after // is not a host name like www.itu.int"
     return ""
+
+
+@dataclass
+class Link(Str):
+    """A web link (http or https) or an e-mail link (mailto:), with nothing that hides its
+    real address: no user name or password before the host (https://good.example@evil.example)."""
+
+    expected: str = "a link starting with https://, http:// or mailto:"
+    max_length: int = 2000
+    problem: Callable[[str], str | None] | None = link_problem
+
+    def json_schema(self) -> dict[str, Any]:
+        schema = super().json_schema()
+        return {**schema, "pattern": r'^(https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#][^\s<>"{}|^`\\]*)?|mailto:[^@\s<>]+@[^@\s<>]+)$',
+                "format": "uri"}
 
 
 ZONE_ALIASES = {"Europe/Geneva": "Europe/Zurich", "Europe/Bern": "Europe/Zurich",
@@ -497,15 +493,7 @@ class LanguageCode(Str):
     pattern: str | None = CODE_PATTERN
     expected: str = "a CLDR locale code like en, fr, sw or pt-BR"
     max_length: int = 11
-
-    def convert(self, node: yaml.Node, path: str, walk: Walk) -> Any:
-        code = super().convert(node, path, walk)
-        if code is INVALID:
-            return code
-        problem = problem_with_code(code)
-        if problem:
-            return walk.error(node, path, problem, self.expected, describe(code))
-        return code
+    problem: Callable[[str], str | None] | None = problem_with_code
 
 
 TEXT = Str(max_length=MAX_TEXT_LENGTH)
