@@ -163,26 +163,34 @@ def with_escape(line: str, rng: random.Random) -> str:
     return line + f' "{escape}"'
 
 
+def entry_parts(line: str) -> tuple[str, str, str, str] | None:
+    """A `key: value` line's lead (indent and "- "), the indent of a following line of the
+    same entry, its key and its value; None for another line."""
+    pair = KEY_VALUE.match(line)
+    if not pair:
+        return None
+    indent, dash, key, value = pair.groups()
+    return indent + (dash or ""), indent + ("  " if dash else ""), key, value
+
+
 def with_anchor_and_alias(lines: list[str], rng: random.Random) -> list[str]:
     """An anchor on one node and aliases to it elsewhere, each in any position: a value, a
     list item, a key, an explicit key, inside a flow collection, on its own line."""
     lines = list(lines)
     name = rng.choice(["a", "e", "x1"])
     where = rng.randrange(len(lines))
-    pair = KEY_VALUE.match(lines[where])
-    if pair:
-        indent, dash, key, value = pair.groups()
-        lead, inner = indent + (dash or ""), indent + ("  " if dash else "")
+    parts = entry_parts(lines[where])
+    if parts:
+        lead, inner, key, value = parts
         lines[where] = rng.choice([f"{lead}{key}: &{name} {value}", f"{lead}&{name} {key}: {value}",
                                    f"{lead}? &{name} {key}\n{inner}: {value}"])
     else:
         lines.insert(where, f"{name}: &{name} [x, {{y: z}}]")
     for _alias in range(rng.choice([1, 1, 2, 5])):
         at = rng.randrange(len(lines))
-        pair = KEY_VALUE.match(lines[at])
-        if pair:
-            indent, dash, key, value = pair.groups()
-            lead, inner = indent + (dash or ""), indent + ("  " if dash else "")
+        parts = entry_parts(lines[at])
+        if parts:
+            lead, inner, key, value = parts
             lines[at] = rng.choice([f"{lead}{key}: *{name}", f"{lead}*{name} : {value}",
                                     f"{lead}{key}: [*{name}, *{name}]", f"{lead}{key}: {{k: *{name}}}",
                                     f"{lead}? *{name}\n{inner}: {value}", f"{lead}<<: *{name}",

@@ -17,7 +17,7 @@ import yaml
 from conftest import DATA, ROOT
 from sitebuild import SITE_URL, Elements, visible_text
 
-from eventsite import dates, typography
+from eventsite import dates, escaping, typography
 from eventsite.languages import LANGUAGES, url_prefix
 from eventsite.loader import load_site
 from eventsite.ui import t
@@ -186,12 +186,7 @@ def test_a_shared_home_is_titled_with_the_sites_name(real_site, lang):
     cards = {attrs["property"]: attrs["content"] for attrs in Elements(html_of(real_site, lang, "")).find("meta")
              if "property" in attrs}
     assert cards["og:title"] == SITE.site.title.get(lang)
-    assert f"<title>{escape_html(SITE.site.title.get(lang))}</title>" in html_of(real_site, lang, "")
-
-
-def escape_html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;") \
-        .replace("'", "&#39;")
+    assert f"<title>{escaping.html(SITE.site.title.get(lang))}</title>" in html_of(real_site, lang, "")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -368,7 +363,7 @@ def test_contacts_and_organisers_agree_on_page_footer_json_ld_and_feed(real_site
             if item.get("@type") == "Event":
                 assert {org["name"] for org in item.get("organizer", [])} == organisers, event.id
         for name in organisers:
-            assert escape_html(name) in html, (event.id, name)
+            assert escaping.html(name) in html, (event.id, name)
         feed = real_site / url_prefix(lang) / "calendar" / f"{event.id}.ics"
         if feed.exists():
             lines = [line for line in unfold(feed.read_text(encoding="utf-8")).splitlines()

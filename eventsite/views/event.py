@@ -25,6 +25,7 @@ from eventsite.views.items import (
     Window,
     other_language,
     sources_line,
+    speaking_until,
     speaking_window,
 )
 
@@ -131,7 +132,6 @@ def event_view(event: Event, ctx: PageContext) -> EventView:
     badge = Badge.of(event.start, event.end, event.status, today)
     active = badge.state not in ("past", "cancelled")
     registration = event.link(LinkKind.REGISTRATION)
-    deadline = event.deadline(event.speaking_deadline) if event.speaking_deadline else None
     speaking = speaking_window(event, today)
     notices: list[Notice] = []
     if active and registration:
@@ -155,7 +155,7 @@ def event_view(event: Event, ctx: PageContext) -> EventView:
         registration_link=LinkView.of(registration, lang) if active and registration and event.registration else None,
         speaking=event.speaking if active else None,
         speaking_window=speaking,
-        speaking_closed=Window.after(deadline.date, today) if deadline else Window.after(event.end, today),
+        speaking_closed=Window.after(speaking_until(event), today),
         contacts=tuple(ContactView.of(contact, ctx) for contact in event.contacts),
         documents=tuple(DocumentItem.of(site.document(id), ctx) for id in event.documents),
         sources=sources_line(site, event.sources, lang),

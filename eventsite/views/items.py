@@ -131,11 +131,16 @@ class Action:
     in_language: str = ""  # the name of the language of the page it opens, where not the reader's
 
 
-def speaking_window(event: Event, today: dt.date) -> Window:
-    """The days requests to speak at an event are taken: until its deadline for them, else
-    until the event ends."""
+def speaking_until(event: Event) -> Day:
+    """The last day requests to speak at an event are taken: its deadline for them, else
+    the event's end."""
     deadline = event.deadline(event.speaking_deadline) if event.speaking_deadline else None
-    return Window.until(deadline.date if deadline else event.end, today)
+    return deadline.date if deadline else event.end
+
+
+def speaking_window(event: Event, today: dt.date) -> Window:
+    """The days requests to speak at an event are taken."""
+    return Window.until(speaking_until(event), today)
 
 
 @dataclass(frozen=True)
